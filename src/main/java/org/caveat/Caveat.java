@@ -1,0 +1,233 @@
+package org.caveat;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import org.caveat.classify.ClassifiedSegments;
+import org.caveat.classify.SegmentClassifier;
+import org.caveat.model.CaveatModel;
+import org.caveat.model.ModelIO;
+import org.caveat.read.DocumentReader;
+import org.caveat.read.Emphasis;
+import org.caveat.read.ReadResult;
+import org.caveat.risk.CategoryTagger;
+import org.caveat.risk.ItemSpan;
+import org.caveat.risk.RiskItemFinder;
+import org.caveat.segment.SegmentSpan;
+import org.caveat.segment.Segmenter;
+import org.caveat.structure.DocumentStructure;
+import org.caveat.structure.StructureAnalyzer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point: analyses a financial disclosure into typed segments and tagged risk items.
+ *
+ * <pre>{@code
+ * Caveat caveat = Caveat.loadDefault();
+ * Analysis result = caveat.analyze(Path.of("release.txt"));
+ * result.segmentsOf(SegmentType.SAFE_HARBOR).forEach(s -> System.out.println(s.text()));
+ * }</pre>
+ *
+ * <p>A {@code Caveat} is immutable and thread-safe: load it once and share it between threads.
+ * Loading costs far more than one analysis.
+ */
+public final class Caveat {
+    /** The largest input {@link #analyze(Path)} accepts, in bytes. */
+    public static final long MAX_INPUT_BYTES = 256L << 20;
+    private static final String DEFAULT_MODEL = "/org/caveat/model/default.cvm";
+    private static final Logger LOG = LoggerFactory.getLogger(Caveat.class);
+
+    private final CaveatModel model;
+    private final Segmenter segmenter = new Segmenter();
+    private final SegmentClassifier classifier;
+    private final CategoryTagger tagger;
+
+    private Caveat(CaveatModel model) {
+        this.model = model;
+        this.classifier = new SegmentClassifier(model.segmentTypes());
+        this.tagger = new CategoryTagger(model);
+    }
+
+    /**
+     * Loads the default model bundled in the jar.
+     *
+     * @return an analyser using the default model
+     * @throws InvalidModelException if the bundled model is missing or damaged (a broken build)
+     */
+    public static Caveat loadDefault() throws InvalidModelException {
+        try (InputStream in = Caveat.class.getResourceAsStream(DEFAULT_MODEL)) {
+            if (in == null) {
+                throw new InvalidModelException("the default model " + DEFAULT_MODEL + " is not on the class path; "
+                        + "build the jar with 'mvn package' or load a model file with Caveat.load(Path)");
+            }
+            return load(in);
+        } catch (InvalidModelException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new InvalidModelException("the default model could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads a model file written by the {@code train} command.
+     *
+     * @param modelFile the model file
+     * @return an analyser using that model
+     * @throws InvalidModelException if the file is not a valid Caveat model; the message names the problem
+     * @throws IOException if the file cannot be read
+     */
+    public static Caveat load(Path modelFile) throws IOException {
+        Objects.requireNonNull(modelFile, "modelFile");
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(modelFile))) {
+            return load(in);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(modelFile.toString(), null, "model file not found");
+        }
+    }
+
+    /**
+     * Loads a model from a stream holding a model file.
+     *
+     * @param in the model file's bytes; not closed
+     * @return an analyser using that model
+     * @throws InvalidModelException if the data is not a valid Caveat model
+     * @throws IOException if reading fails
+     */
+    public static Caveat load(InputStream in) throws IOException {
+        Objects.requireNonNull(in, "in");
+        long t0 = System.nanoTime();
+        CaveatModel m = ModelIO.read(in);
+        LOG.debug("loaded model {} {} in {} ms", m.name(), m.version(), (System.nanoTime() - t0) / 1_000_000);
+        return new Caveat(m);
+    }
+
+    /**
+     * Returns the model's name and version, as written in the JSON output.
+     *
+     * @return for example {@code "caveat-default 1.0.0"}
+     */
+    public String modelName() {
+        return model.name() + " " + model.version();
+    }
+
+    /**
+     * Analyses plain text. The text is analysed as it is; offsets in the result point into it.
+     *
+     * @param text the document's text
+     * @return the analysis, with no source name
+     */
+    public Analysis analyze(String text) {
+        Objects.requireNonNull(text, "text");
+        return analyze(new ReadResult(text, SourceFormat.PLAIN_TEXT, null, Emphasis.NONE), null);
+    }
+
+    /**
+     * Reads and analyses a file: plain text (UTF-8, or windows-1252 when not valid UTF-8), HTML, or an
+     * EDGAR submission (for an 8-K or 6-K, its first EX-99 exhibit; otherwise its primary document).
+     *
+     * @param file the file
+     * @return the analysis; its source is the file name
+     * @throws UnreadableDocumentException if the file is binary, too large, or lacks a document
+     * @throws IOException if the file cannot be read
+     */
+    public Analysis analyze(Path file) throws IOException {
+        return analyze(file, null);
+    }
+
+    /**
+     * Reads and analyses a file, choosing a document of an EDGAR submission by its type.
+     *
+     * @param file the file
+     * @param documentType the {@code <TYPE>} of the document to analyse (for example {@code EX-99.1}),
+     *     or null for the default choice
+     * @return the analysis; its source is the file name, with {@code #TYPE} for an EDGAR submission
+     * @throws UnreadableDocumentException if the file is binary, too large, or lacks the document
+     * @throws IOException if the file cannot be read
+     */
+    public Analysis analyze(Path file, String documentType) throws IOException {
+        Objects.requireNonNull(file, "file");
+        long size = Files.size(file);
+        if (size > MAX_INPUT_BYTES) {
+            throw new UnreadableDocumentException(file + " is " + (size >> 20) + " MB; Caveat reads inputs of up to "
+                    + (MAX_INPUT_BYTES >> 20) + " MB (split the file first)");
+        }
+        return analyze(Files.readAllBytes(file), file.getFileName().toString(), documentType);
+    }
+
+    /**
+     * Reads and analyses an input held in memory.
+     *
+     * @param content the input's bytes, of any supported format
+     * @param sourceName the name to report as the source, or null
+     * @param documentType for an EDGAR submission, the type of the document to analyse, or null
+     * @return the analysis
+     * @throws UnreadableDocumentException if the input is binary, too large, or lacks the document
+     */
+    public Analysis analyze(byte[] content, String sourceName, String documentType) throws UnreadableDocumentException {
+        Objects.requireNonNull(content, "content");
+        if (content.length > MAX_INPUT_BYTES) {
+            throw new UnreadableDocumentException("the input is " + (content.length >> 20) + " MB; Caveat reads inputs of up to "
+                    + (MAX_INPUT_BYTES >> 20) + " MB");
+        }
+        ReadResult read = DocumentReader.read(content, documentType);
+        String source = sourceName;
+        if (sourceName != null && read.documentType() != null) {
+            source = sourceName + "#" + read.documentType();
+        }
+        return analyze(read, source);
+    }
+
+    private Analysis analyze(ReadResult read, String source) {
+        String text = read.text();
+        List<SegmentSpan> spans = segmenter.segment(text);
+        DocumentStructure doc = StructureAnalyzer.analyze(text, spans, read.emphasis());
+        ClassifiedSegments classified = classifier.classify(doc);
+        List<Segment> segments = new ArrayList<>(spans.size());
+        for (int i = 0; i < spans.size(); i++) {
+            SegmentSpan s = spans.get(i);
+            segments.add(new Segment(i, s.start(), s.end(), text.substring(s.start(), s.end()),
+                    classified.types()[i], classified.scores()[i]));
+        }
+        List<ItemSpan> found = RiskItemFinder.find(doc, classified);
+        List<RiskItem> items = new ArrayList<>(found.size());
+        int first = 0;
+        for (ItemSpan it : found) {
+            while (first < spans.size() && spans.get(first).end() <= it.start()) {
+                first++;
+            }
+            List<Integer> overlapped = new ArrayList<>();
+            for (int k = first; k < spans.size() && spans.get(k).start() < it.end(); k++) {
+                overlapped.add(k);
+            }
+            items.add(new RiskItem(items.size(), it.start(), it.end(), text.substring(it.start(), it.end()),
+                    overlapped, tagger.tag(text, it)));
+        }
+        return new Analysis(source, modelName(), read.format(), text, segments, items);
+    }
+
+    /**
+     * Returns this library's version.
+     *
+     * @return the version of the jar, for example {@code 0.1.0}
+     */
+    public static String libraryVersion() {
+        try (InputStream in = Caveat.class.getResourceAsStream("/org/caveat/version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            String v = p.getProperty("version", "unknown");
+            return v.startsWith("${") ? "unknown" : v;
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.caveat;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One risk item: an element of an enumerated risk list in a disclaimer, or one risk factor of an
+ * Item 1A section (its heading and body).
+ *
+ * @param index position in {@link Analysis#riskItems()}, from 0
+ * @param start offset of the first character in the analysed text (UTF-16 code units)
+ * @param end offset just past the last character (exclusive)
+ * @param text exactly {@code analysedText.substring(start, end)}
+ * @param segments indices of the segments the item overlaps, ascending
+ * @param categories the assigned categories, highest score first; never empty
+ */
+public record RiskItem(int index, int start, int end, String text, List<Integer> segments,
+                       List<CategoryScore> categories) {
+
+    /**
+     * Checks the invariants and takes immutable copies of the lists.
+     *
+     * @throws IllegalArgumentException if the offsets are inconsistent or there is no category
+     */
+    public RiskItem {
+        Objects.requireNonNull(text, "text");
+        segments = List.copyOf(segments);
+        categories = List.copyOf(categories);
+        if (index < 0 || start < 0 || end < start || end - start != text.length()) {
+            throw new IllegalArgumentException("inconsistent risk item " + index + " [" + start + ", " + end + ")");
+        }
+        if (categories.isEmpty()) {
+            throw new IllegalArgumentException("a risk item has at least one category");
+        }
+    }
+}

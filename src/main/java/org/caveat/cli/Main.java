@@ -1,0 +1,308 @@
+package org.caveat.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.caveat.Analysis;
+import org.caveat.Caveat;
+import org.caveat.model.CaveatModel;
+import org.caveat.report.Reports;
+import org.caveat.train.CorpusDocument;
+import org.caveat.train.CorpusReader;
+import org.caveat.train.Evaluation;
+import org.caveat.train.Evaluator;
+import org.caveat.train.Trainer;
+import org.caveat.train.TrainingConfig;
+
+/**
+ * The command line: {@code analyze}, {@code train} and {@code evaluate}. Run without arguments for usage.
+ *
+ * <p>Exit status: 0 when everything succeeded; 1 when one or more input files failed (each is named
+ * on standard error, the others are still written); 2 for a usage error; 3 when the model cannot be
+ * loaded or training fails.
+ */
+public final class Main {
+    static final int OK = 0;
+    static final int FILE_FAILED = 1;
+    static final int USAGE = 2;
+    static final int MODEL_FAILED = 3;
+
+    private static final String USAGE_TEXT = """
+            usage:
+              caveat analyze [--format json|text|html] [--out DIR] [--emit-text] [--document TYPE] [--model FILE] FILE...
+                  Analyse filings (plain text, HTML or EDGAR submission files). With one FILE and no --out the
+                  result goes to standard output; with --out DIR each FILE gives DIR/<file name>.json (.txt, .html),
+                  and --emit-text also writes the analysed text to DIR/<file name>.analysed.txt.
+                  --document TYPE picks the document of an EDGAR submission (for example EX-99.1).
+              caveat train [--data DIR] [--out FILE] [--seed N]
+                  Train a model from the labelled corpus (default DIR training-data, FILE caveat-model.cvm).
+              caveat evaluate [--data DIR] [--folds N] [--seed N]
+                  Cross-validate on the labelled corpus: per-type and per-category precision/recall/F1 and
+                  a confusion matrix on held-out folds.
+            exit status: 0 success, 1 some input files failed, 2 usage error, 3 model or training failure
+            """;
+
+    private Main() {
+    }
+
+    /**
+     * Runs the command line and exits with its status.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Runs the command line without exiting.
+     *
+     * @param args the arguments
+     * @param out standard output
+     * @param err standard error
+     * @return the exit status
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help")) {
+            (args.length == 0 ? err : out).print(USAGE_TEXT);
+            return args.length == 0 ? USAGE : OK;
+        }
+        String command = args[0];
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", command.equals("analyze") ? "warn" : "info");
+        }
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        try {
+            Options o = Options.parse(args);
+            return switch (command) {
+                case "analyze" -> analyze(o, out, err);
+                case "train" -> train(o, out, err);
+                case "evaluate" -> evaluate(o, out, err);
+                default -> throw new UsageException("unknown command '" + command + "'");
+            };
+        } catch (UsageException e) {
+            err.println("caveat: " + e.getMessage());
+            err.print(USAGE_TEXT);
+            return USAGE;
+        }
+    }
+
+    private static int analyze(Options o, PrintStream out, PrintStream err) throws UsageException {
+        if (o.files.isEmpty()) {
+            throw new UsageException("analyze needs at least one FILE");
+        }
+        String format = o.value("--format", "json").toLowerCase(Locale.ROOT);
+        if (!List.of("json", "text", "html").contains(format)) {
+            throw new UsageException("--format must be json, text or html, was " + format);
+        }
+        Path outDir = o.has("--out") ? Path.of(o.value("--out", null)) : null;
+        if (outDir == null && o.files.size() > 1) {
+            throw new UsageException("several FILEs need --out DIR");
+        }
+        if (outDir == null && o.flag("--emit-text")) {
+            throw new UsageException("--emit-text needs --out DIR");
+        }
+        Caveat caveat;
+        try {
+            caveat = o.has("--model") ? Caveat.load(Path.of(o.value("--model", null))) : Caveat.loadDefault();
+        } catch (IOException e) {
+            err.println("caveat: cannot load the model: " + e.getMessage());
+            return MODEL_FAILED;
+        }
+        if (outDir != null) {
+            try {
+                Files.createDirectories(outDir);
+            } catch (IOException e) {
+                err.println("caveat: cannot create output folder " + outDir + ": " + e.getMessage());
+                return FILE_FAILED;
+            }
+        }
+        String extension = format.equals("text") ? ".txt" : "." + format;
+        int failed = 0;
+        for (String f : o.files) {
+            Path file = Path.of(f);
+            try {
+                Analysis a = caveat.analyze(file, o.value("--document", null));
+                if (outDir == null) {
+                    write(a, format, out);
+                    out.flush();
+                } else {
+                    String name = file.getFileName().toString();
+                    writeAtomically(outDir.resolve(name + extension), stream -> write(a, format, stream));
+                    if (o.flag("--emit-text")) {
+                        writeAtomically(outDir.resolve(name + ".analysed.txt"),
+                                stream -> stream.write(a.text().getBytes(StandardCharsets.UTF_8)));
+                    }
+                }
+            } catch (NoSuchFileException e) {
+                err.println("caveat: " + f + ": no such file");
+                failed++;
+            } catch (IOException | RuntimeException e) {
+                err.println("caveat: " + f + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                failed++;
+            }
+        }
+        if (failed > 0) {
+            err.println("caveat: " + failed + " of " + o.files.size() + " files failed");
+            return FILE_FAILED;
+        }
+        return OK;
+    }
+
+    private interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Writes to a temporary file beside the target, then renames it, so no half-written file is left behind. */
+    private static void writeAtomically(Path target, Body body) throws IOException {
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Thread.currentThread().getId() + ".part");
+        try {
+            try (OutputStream os = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE)) {
+                body.write(os);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void write(Analysis a, String format, OutputStream os) throws IOException {
+        if (format.equals("json")) {
+            Reports.writeJson(a, os);
+            os.write('\n');
+            return;
+        }
+        Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
+        if (format.equals("text")) {
+            Reports.writeText(a, w);
+        } else {
+            Reports.writeHtml(a, w);
+        }
+        w.flush();
+    }
+
+    private static int train(Options o, PrintStream out, PrintStream err) throws UsageException {
+        TrainingConfig config = config(o);
+        Path data = Path.of(o.value("--data", "training-data"));
+        Path target = Path.of(o.value("--out", "caveat-model.cvm"));
+        try {
+            List<CorpusDocument> docs = CorpusReader.readAll(data);
+            Trainer trainer = new Trainer(config);
+            CaveatModel model = trainer.train(docs);
+            byte[] bytes = trainer.toBytes(model);
+            Path parent = target.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            writeAtomically(target, stream -> stream.write(bytes));
+            out.printf(Locale.ROOT, "trained %s %s on %d documents (%s items); wrote %s (%d bytes)%n", model.name(),
+                    model.version(), docs.size(), model.provenance().get("trainingData.riskItems"), target, bytes.length);
+            return OK;
+        } catch (IOException | RuntimeException e) {
+            err.println("caveat: training failed: " + e.getMessage());
+            return MODEL_FAILED;
+        }
+    }
+
+    private static int evaluate(Options o, PrintStream out, PrintStream err) throws UsageException {
+        TrainingConfig config = config(o);
+        Path data = Path.of(o.value("--data", "training-data"));
+        try {
+            List<CorpusDocument> docs = CorpusReader.readAll(data);
+            Evaluation e = new Evaluator(config).crossValidate(docs);
+            out.printf(Locale.ROOT, "%d-fold cross-validation on %s%n", config.folds(), data);
+            out.print(e.format());
+            return OK;
+        } catch (IOException | RuntimeException e) {
+            err.println("caveat: evaluation failed: " + e.getMessage());
+            return MODEL_FAILED;
+        }
+    }
+
+    private static TrainingConfig config(Options o) throws UsageException {
+        TrainingConfig c = TrainingConfig.defaults();
+        try {
+            if (o.has("--seed")) {
+                c = c.withSeed(Long.parseLong(o.value("--seed", null)));
+            }
+            if (o.has("--folds")) {
+                int folds = Integer.parseInt(o.value("--folds", null));
+                c = new TrainingConfig(c.seed(), c.segmentDimension(), c.itemDimension(), c.typeLambda(),
+                        c.categoryLambda(), c.maxIterations(), folds);
+            }
+        } catch (NumberFormatException e) {
+            throw new UsageException("--seed and --folds take whole numbers");
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return c;
+    }
+
+    /** A command-line mistake; its message says what to change. */
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** Parsed options: {@code --name value} pairs, flags, and the remaining file arguments. */
+    private static final class Options {
+        private static final List<String> WITH_VALUE = List.of("--format", "--out", "--document", "--model", "--data",
+                "--seed", "--folds");
+        private static final List<String> FLAGS = List.of("--emit-text");
+        final java.util.Map<String, String> values = new java.util.HashMap<>();
+        final List<String> files = new ArrayList<>();
+
+        static Options parse(String[] args) throws UsageException {
+            Options o = new Options();
+            for (int i = 1; i < args.length; i++) {
+                String a = args[i];
+                if (WITH_VALUE.contains(a)) {
+                    if (i + 1 >= args.length) {
+                        throw new UsageException(a + " needs a value");
+                    }
+                    o.values.put(a, args[++i]);
+                } else if (FLAGS.contains(a)) {
+                    o.values.put(a, "true");
+                } else if (a.startsWith("--")) {
+                    throw new UsageException("unknown option " + a);
+                } else {
+                    o.files.add(a);
+                }
+            }
+            return o;
+        }
+
+        boolean has(String name) {
+            return values.containsKey(name);
+        }
+
+        boolean flag(String name) {
+            return values.containsKey(name);
+        }
+
+        String value(String name, String fallback) {
+            return values.getOrDefault(name, fallback);
+        }
+    }
+}

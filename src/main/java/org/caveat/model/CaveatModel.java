@@ -1,0 +1,86 @@
+package org.caveat.model;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.caveat.RiskCategory;
+import org.caveat.SegmentType;
+
+/**
+ * A complete trained model: the segment-type classifier, the one-vs-rest category tagger with a
+ * threshold per category, and the manifest that says where they came from. Immutable and thread-safe.
+ */
+public final class CaveatModel {
+    /** The model format version this library writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    private final String name;
+    private final String version;
+    private final LinearModel segmentTypes;
+    private final LinearModel categories;
+    private final double[] thresholds;
+    private final Map<String, String> provenance;
+
+    /**
+     * @param name the model's name
+     * @param version the model's version
+     * @param segmentTypes a multinomial model with one output per {@link SegmentType}, in enum order
+     * @param categories a one-vs-rest model with one output per {@link RiskCategory}, in enum order
+     * @param thresholds one decision threshold per category, in enum order
+     * @param provenance training settings and data hash, written to and read from the manifest
+     */
+    public CaveatModel(String name, String version, LinearModel segmentTypes, LinearModel categories,
+                       double[] thresholds, Map<String, String> provenance) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.version = Objects.requireNonNull(version, "version");
+        this.segmentTypes = Objects.requireNonNull(segmentTypes, "segmentTypes");
+        this.categories = Objects.requireNonNull(categories, "categories");
+        if (segmentTypes.outputs() != SegmentType.values().length) {
+            throw new IllegalArgumentException("the segment-type model needs one output per type");
+        }
+        if (categories.outputs() != RiskCategory.values().length || thresholds.length != categories.outputs()) {
+            throw new IllegalArgumentException("the category model needs one output and one threshold per category");
+        }
+        this.thresholds = thresholds.clone();
+        this.provenance = Map.copyOf(new TreeMap<>(provenance));
+    }
+
+    /** @return the model's name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the model's version */
+    public String version() {
+        return version;
+    }
+
+    /** @return the segment-type classifier */
+    public LinearModel segmentTypes() {
+        return segmentTypes;
+    }
+
+    /** @return the category tagger */
+    public LinearModel categories() {
+        return categories;
+    }
+
+    /**
+     * @param category a category
+     * @return the score at or above which the category is assigned
+     */
+    public double threshold(RiskCategory category) {
+        return thresholds[category.ordinal()];
+    }
+
+    /** @return a copy of all thresholds, in category order */
+    public double[] thresholds() {
+        return Arrays.copyOf(thresholds, thresholds.length);
+    }
+
+    /** @return training settings and data provenance, as in the manifest */
+    public Map<String, String> provenance() {
+        return provenance;
+    }
+}

@@ -1,0 +1,186 @@
+package org.caveat.model;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import org.caveat.InvalidModelException;
+import org.caveat.features.FeatureVector;
+
+/**
+ * Weights of a linear model over hashed features: one weight row and one bias per output. Used both
+ * as a multinomial model (softmax over the outputs) and as a set of one-vs-rest binary models
+ * (a sigmoid per output). Immutable and thread-safe.
+ */
+public final class LinearModel {
+    private static final int MAGIC = 0x43564c4d; // "CVLM"
+    private static final int VERSION = 1;
+
+    private final int outputs;
+    private final int dimension;
+    private final float[][] weights;
+    private final float[] bias;
+
+    /**
+     * @param weights one row of {@code dimension} weights per output
+     * @param bias one bias per output
+     */
+    public LinearModel(float[][] weights, float[] bias) {
+        if (weights.length == 0 || weights.length != bias.length) {
+            throw new IllegalArgumentException("need one bias per weight row");
+        }
+        this.outputs = weights.length;
+        this.dimension = weights[0].length;
+        for (float[] row : weights) {
+            if (row.length != dimension) {
+                throw new IllegalArgumentException("weight rows differ in length");
+            }
+        }
+        this.weights = weights;
+        this.bias = bias;
+    }
+
+    /** @return the number of outputs */
+    public int outputs() {
+        return outputs;
+    }
+
+    /** @return the number of features */
+    public int dimension() {
+        return dimension;
+    }
+
+    /**
+     * Computes the raw score (margin) of one output.
+     *
+     * @param x the features
+     * @param output the output index
+     * @return bias plus the dot product
+     */
+    public double margin(FeatureVector x, int output) {
+        return bias[output] + x.dot(weights[output]);
+    }
+
+    /**
+     * Computes softmax probabilities over all outputs.
+     *
+     * @param x the features
+     * @return one probability per output, summing to 1
+     */
+    public double[] softmax(FeatureVector x) {
+        double[] p = new double[outputs];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < outputs; k++) {
+            p[k] = margin(x, k);
+            max = Math.max(max, p[k]);
+        }
+        double sum = 0;
+        for (int k = 0; k < outputs; k++) {
+            p[k] = Math.exp(p[k] - max);
+            sum += p[k];
+        }
+        for (int k = 0; k < outputs; k++) {
+            p[k] /= sum;
+        }
+        return p;
+    }
+
+    /**
+     * Computes an independent sigmoid probability per output (one-vs-rest).
+     *
+     * @param x the features
+     * @return one probability per output
+     */
+    public double[] sigmoid(FeatureVector x) {
+        double[] p = new double[outputs];
+        for (int k = 0; k < outputs; k++) {
+            p[k] = 1 / (1 + Math.exp(-margin(x, k)));
+        }
+        return p;
+    }
+
+    /**
+     * Writes the weights in the model format: a header, then per output its bias and its non-zero
+     * weights as (index, value) pairs. Deterministic: equal models give equal bytes.
+     *
+     * @param out where to write
+     * @throws IOException if writing fails
+     */
+    public void write(DataOutputStream out) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        out.writeInt(outputs);
+        out.writeInt(dimension);
+        for (int k = 0; k < outputs; k++) {
+            float[] row = weights[k];
+            int nnz = 0;
+            for (float v : row) {
+                if (v != 0) {
+                    nnz++;
+                }
+            }
+            out.writeFloat(bias[k]);
+            out.writeInt(nnz);
+            for (int i = 0; i < dimension; i++) {
+                if (row[i] != 0) {
+                    out.writeInt(i);
+                    out.writeFloat(row[i]);
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads weights written by {@link #write}, checking every count and index.
+     *
+     * @param in where to read
+     * @param entry the entry name, for error messages
+     * @param expectedOutputs the number of outputs the manifest declares
+     * @param expectedDimension the dimension the manifest declares
+     * @return the model
+     * @throws InvalidModelException if the data is not well-formed or does not match the manifest
+     * @throws IOException if reading fails
+     */
+    public static LinearModel read(DataInputStream in, String entry, int expectedOutputs, int expectedDimension)
+            throws IOException {
+        if (in.readInt() != MAGIC) {
+            throw new InvalidModelException("model entry " + entry + " is not a Caveat weight table");
+        }
+        int version = in.readInt();
+        if (version != VERSION) {
+            throw new InvalidModelException("model entry " + entry + " has weight-table version " + version
+                    + "; this library reads version " + VERSION);
+        }
+        int outputs = in.readInt();
+        int dimension = in.readInt();
+        if (outputs != expectedOutputs || dimension != expectedDimension) {
+            throw new InvalidModelException("model entry " + entry + " has " + outputs + " outputs over " + dimension
+                    + " features, but the manifest declares " + expectedOutputs + " over " + expectedDimension);
+        }
+        float[][] w = new float[outputs][dimension];
+        float[] b = new float[outputs];
+        for (int k = 0; k < outputs; k++) {
+            b[k] = in.readFloat();
+            int nnz = in.readInt();
+            if (nnz < 0 || nnz > dimension) {
+                throw new InvalidModelException("model entry " + entry + " declares " + nnz + " weights for output " + k);
+            }
+            int last = -1;
+            for (int j = 0; j < nnz; j++) {
+                int i = in.readInt();
+                if (i <= last || i >= dimension) {
+                    throw new InvalidModelException("model entry " + entry + " has a weight index out of order or range: " + i);
+                }
+                float v = in.readFloat();
+                if (!Float.isFinite(v)) {
+                    throw new InvalidModelException("model entry " + entry + " has a weight that is not a finite number");
+                }
+                w[k][i] = v;
+                last = i;
+            }
+        }
+        if (in.read() != -1) {
+            throw new InvalidModelException("model entry " + entry + " has trailing data after its weights");
+        }
+        return new LinearModel(w, b);
+    }
+}

@@ -1,0 +1,289 @@
+package org.caveat.model;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.caveat.InvalidModelException;
+import org.caveat.RiskCategory;
+import org.caveat.SegmentType;
+import org.caveat.features.ItemFeatures;
+import org.caveat.features.SegmentFeatures;
+
+/**
+ * Reads and writes the model file: a zip holding {@code manifest.properties} (format version,
+ * names, label ids, feature settings, thresholds, provenance and a SHA-256 of each weight entry) and
+ * two weight tables ({@link LinearModel#write}). Nothing on the read path deserializes objects or
+ * looks up classes by name: the file is data only. Writing is deterministic (fixed entry order and
+ * times, no creation date), so the same model gives the same bytes.
+ */
+public final class ModelIO {
+    /** The manifest entry. */
+    public static final String MANIFEST = "manifest.properties";
+    static final String TYPES_ENTRY = "segment-types.bin";
+    static final String CATEGORIES_ENTRY = "categories.bin";
+    private static final long MAX_ENTRY_BYTES = 256L << 20;
+    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
+
+    private ModelIO() {
+    }
+
+    /**
+     * Writes a model.
+     *
+     * @param model the model
+     * @param libraryVersion the version of the library writing it
+     * @param segmentDimension the segment feature dimension
+     * @param itemDimension the item feature dimension
+     * @param out where to write; not closed
+     * @throws IOException if writing fails
+     */
+    public static void write(CaveatModel model, String libraryVersion, int segmentDimension, int itemDimension,
+                             OutputStream out) throws IOException {
+        byte[] types = weights(model.segmentTypes());
+        byte[] cats = weights(model.categories());
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("format", "caveat-model");
+        m.put("format.version", Integer.toString(CaveatModel.FORMAT_VERSION));
+        m.put("model.name", model.name());
+        m.put("model.version", model.version());
+        m.put("library.version", libraryVersion);
+        m.put("labels.types", Arrays.stream(SegmentType.values()).map(Enum::name).collect(Collectors.joining(",")));
+        m.put("labels.categories", Arrays.stream(RiskCategory.values()).map(Enum::name).collect(Collectors.joining(",")));
+        m.put("features.segment.version", Integer.toString(SegmentFeatures.VERSION));
+        m.put("features.segment.dimension", Integer.toString(segmentDimension));
+        m.put("features.item.version", Integer.toString(ItemFeatures.VERSION));
+        m.put("features.item.dimension", Integer.toString(itemDimension));
+        for (RiskCategory c : RiskCategory.values()) {
+            m.put("threshold." + c.name(), String.format(Locale.ROOT, "%.4f", model.threshold(c)));
+        }
+        for (Map.Entry<String, String> e : model.provenance().entrySet()) {
+            m.put("provenance." + e.getKey(), e.getValue());
+        }
+        m.put("sha256." + TYPES_ENTRY, sha256(types));
+        m.put("sha256." + CATEGORIES_ENTRY, sha256(cats));
+        StringBuilder manifest = new StringBuilder("# Caveat model. Format: see org.caveat.model.ModelIO.\n");
+        for (Map.Entry<String, String> e : m.entrySet()) {
+            manifest.append(e.getKey()).append('=').append(escape(e.getValue())).append('\n');
+        }
+        ZipOutputStream zip = new ZipOutputStream(out);
+        zip.setLevel(9);
+        put(zip, MANIFEST, manifest.toString().getBytes(StandardCharsets.UTF_8));
+        put(zip, TYPES_ENTRY, types);
+        put(zip, CATEGORIES_ENTRY, cats);
+        zip.finish();
+    }
+
+    /**
+     * Reads and validates a model.
+     *
+     * @param in the model file's bytes; not closed
+     * @return the model
+     * @throws InvalidModelException if the file is not a valid Caveat model of a supported version; the
+     *     message names the problem
+     * @throws IOException if reading fails
+     */
+    public static CaveatModel read(InputStream in) throws IOException {
+        byte[] head = in.readNBytes(4);
+        if (head.length >= 2 && (head[0] & 0xFF) == 0xAC && (head[1] & 0xFF) == 0xED) {
+            throw new InvalidModelException("this is a Java-serialized object, not a Caveat model; "
+                    + "Caveat never deserializes Java objects, for safety");
+        }
+        if (head.length < 4 || head[0] != 'P' || head[1] != 'K') {
+            throw new InvalidModelException("not a Caveat model file (it is not a zip archive)");
+        }
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new java.io.SequenceInputStream(new ByteArrayInputStream(head), in))) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                if (entries.containsKey(e.getName())) {
+                    throw new InvalidModelException("model file has two entries named " + e.getName());
+                }
+                byte[] data = zip.readNBytes((int) Math.min(MAX_ENTRY_BYTES + 1, Integer.MAX_VALUE - 8));
+                if (data.length > MAX_ENTRY_BYTES) {
+                    throw new InvalidModelException("model entry " + e.getName() + " is larger than 256 MB");
+                }
+                entries.put(e.getName(), data);
+            }
+        } catch (ZipException | EOFException broken) {
+            throw new InvalidModelException("model file is truncated or corrupt: " + broken.getMessage(), broken);
+        }
+        byte[] manifestBytes = entries.get(MANIFEST);
+        if (manifestBytes == null) {
+            throw new InvalidModelException("not a Caveat model file: it has no " + MANIFEST);
+        }
+        Map<String, String> m = parseManifest(new String(manifestBytes, StandardCharsets.UTF_8));
+        if (!"caveat-model".equals(m.get("format"))) {
+            throw new InvalidModelException("not a Caveat model file: its manifest does not say format=caveat-model");
+        }
+        int version = intValue(m, "format.version");
+        if (version != CaveatModel.FORMAT_VERSION) {
+            throw new InvalidModelException("model format version " + version + " is not supported; this library reads version "
+                    + CaveatModel.FORMAT_VERSION + " (retrain the model with this library's train command)");
+        }
+        expectLabels(m, "labels.types", Arrays.stream(SegmentType.values()).map(Enum::name).collect(Collectors.joining(",")));
+        expectLabels(m, "labels.categories", Arrays.stream(RiskCategory.values()).map(Enum::name).collect(Collectors.joining(",")));
+        if (intValue(m, "features.segment.version") != SegmentFeatures.VERSION
+                || intValue(m, "features.item.version") != ItemFeatures.VERSION) {
+            throw new InvalidModelException("the model was trained on another version of the features; retrain it with this library");
+        }
+        int segDim = dimension(m, "features.segment.dimension");
+        int itemDim = dimension(m, "features.item.dimension");
+        LinearModel types = table(entries, m, TYPES_ENTRY, SegmentType.values().length, segDim);
+        LinearModel cats = table(entries, m, CATEGORIES_ENTRY, RiskCategory.values().length, itemDim);
+        double[] thresholds = new double[RiskCategory.values().length];
+        for (RiskCategory c : RiskCategory.values()) {
+            String key = "threshold." + c.name();
+            try {
+                thresholds[c.ordinal()] = Double.parseDouble(required(m, key));
+            } catch (NumberFormatException bad) {
+                throw new InvalidModelException("manifest value " + key + " is not a number");
+            }
+            if (!(thresholds[c.ordinal()] >= 0 && thresholds[c.ordinal()] <= 1)) {
+                throw new InvalidModelException("manifest value " + key + " is outside [0, 1]");
+            }
+        }
+        Map<String, String> provenance = new HashMap<>();
+        for (Map.Entry<String, String> e : m.entrySet()) {
+            if (e.getKey().startsWith("provenance.")) {
+                provenance.put(e.getKey().substring("provenance.".length()), e.getValue());
+            }
+        }
+        provenance.put("library.version", m.getOrDefault("library.version", "unknown"));
+        return new CaveatModel(required(m, "model.name"), required(m, "model.version"), types, cats, thresholds, provenance);
+    }
+
+    /**
+     * Returns the segment feature dimension a model was trained with.
+     *
+     * @param model the model
+     * @return the dimension of its segment-type weights
+     */
+    public static int segmentDimension(CaveatModel model) {
+        return model.segmentTypes().dimension();
+    }
+
+    private static LinearModel table(Map<String, byte[]> entries, Map<String, String> m, String name, int outputs, int dim)
+            throws IOException {
+        byte[] data = entries.get(name);
+        if (data == null) {
+            throw new InvalidModelException("model file has no " + name + " entry");
+        }
+        String expected = required(m, "sha256." + name);
+        if (!expected.equalsIgnoreCase(sha256(data))) {
+            throw new InvalidModelException("checksum of " + name + " does not match the manifest: the model file is corrupt");
+        }
+        try {
+            return LinearModel.read(new DataInputStream(new ByteArrayInputStream(data)), name, outputs, dim);
+        } catch (EOFException truncated) {
+            throw new InvalidModelException("model entry " + name + " is truncated", truncated);
+        }
+    }
+
+    private static void expectLabels(Map<String, String> m, String key, String expected) throws InvalidModelException {
+        String actual = required(m, key);
+        if (!actual.equals(expected)) {
+            throw new InvalidModelException("model " + key + " are [" + actual + "] but this library uses [" + expected + "]");
+        }
+    }
+
+    private static int dimension(Map<String, String> m, String key) throws InvalidModelException {
+        int d = intValue(m, key);
+        if (d <= 0 || d > (1 << 24) || Integer.bitCount(d) != 1) {
+            throw new InvalidModelException("manifest value " + key + "=" + d + " is not a power of two up to 2^24");
+        }
+        return d;
+    }
+
+    private static int intValue(Map<String, String> m, String key) throws InvalidModelException {
+        String v = required(m, key);
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException bad) {
+            throw new InvalidModelException("manifest value " + key + "=" + v + " is not a whole number");
+        }
+    }
+
+    private static String required(Map<String, String> m, String key) throws InvalidModelException {
+        String v = m.get(key);
+        if (v == null) {
+            throw new InvalidModelException("model manifest lacks " + key);
+        }
+        return v;
+    }
+
+    private static Map<String, String> parseManifest(String s) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String line : s.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                m.put(line.substring(0, eq).trim(), unescape(line.substring(eq + 1)));
+            }
+        }
+        return m;
+    }
+
+    private static String escape(String v) {
+        return v.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    private static String unescape(String v) {
+        StringBuilder b = new StringBuilder(v.length());
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\\' && i + 1 < v.length()) {
+                char d = v.charAt(++i);
+                b.append(d == 'n' ? '\n' : d == 'r' ? '\r' : d);
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static byte[] weights(LinearModel model) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            model.write(out);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setTimeLocal(ENTRY_TIME);
+        zip.putNextEntry(e);
+        zip.write(data);
+        zip.closeEntry();
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", impossible);
+        }
+    }
+}

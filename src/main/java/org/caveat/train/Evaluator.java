@@ -1,0 +1,154 @@
+package org.caveat.train;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.caveat.Analysis;
+import org.caveat.Caveat;
+import org.caveat.CategoryScore;
+import org.caveat.RiskCategory;
+import org.caveat.RiskItem;
+import org.caveat.Segment;
+import org.caveat.SegmentType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Cross-validates on the labelled corpus: for each fold, trains on the other folds, writes and
+ * reloads the model through the model file format, analyses the held-out documents with the whole
+ * pipeline and scores them the way {@code shared/tools/score.py} scores real filings.
+ */
+public final class Evaluator {
+    private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
+    private final TrainingConfig config;
+
+    /**
+     * @param config the training settings
+     */
+    public Evaluator(TrainingConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Evaluates on held-out folds.
+     *
+     * @param docs the labelled documents
+     * @return the pooled figures over all folds
+     * @throws IOException if training on a fold fails
+     */
+    public Evaluation crossValidate(List<CorpusDocument> docs) throws IOException {
+        int[] fold = Folds.assign(docs, config.folds(), config.seed());
+        Accumulator acc = new Accumulator();
+        for (int f = 0; f < config.folds(); f++) {
+            List<CorpusDocument> train = new ArrayList<>();
+            List<CorpusDocument> test = new ArrayList<>();
+            for (int i = 0; i < docs.size(); i++) {
+                (fold[i] == f ? test : train).add(docs.get(i));
+            }
+            Trainer trainer = new Trainer(config);
+            Caveat caveat = Caveat.load(new ByteArrayInputStream(trainer.toBytes(trainer.train(train))));
+            for (CorpusDocument d : test) {
+                acc.add(d, caveat.analyze(d.text()));
+            }
+            LOG.info("fold {} of {}: {} held-out documents", f + 1, config.folds(), test.size());
+        }
+        return acc.result(docs.size());
+    }
+
+    /** Scores analyses against gold labels. */
+    static final class Accumulator {
+        private final long[][] confusion = new long[SegmentType.values().length][SegmentType.values().length];
+        private int gold;
+        private int predicted;
+        private int matched;
+        private final int[] tp = new int[RiskCategory.values().length];
+        private final int[] fp = new int[RiskCategory.values().length];
+        private final int[] fn = new int[RiskCategory.values().length];
+
+        void add(CorpusDocument d, Analysis a) {
+            String text = d.text();
+            byte[] predictedAt = new byte[text.length()];
+            Arrays.fill(predictedAt, (byte) -1);
+            for (Segment s : a.segments()) {
+                Arrays.fill(predictedAt, s.start(), s.end(), (byte) s.type().ordinal());
+            }
+            for (CorpusDocument.GoldSegment g : d.segments()) {
+                int i = g.start();
+                while (i < g.end()) {
+                    while (i < g.end() && Character.isWhitespace(text.charAt(i))) {
+                        i++;
+                    }
+                    if (i >= g.end()) {
+                        break;
+                    }
+                    int p = predictedAt[i];
+                    if (p >= 0) {
+                        confusion[g.type().ordinal()][p]++;
+                    }
+                    while (i < g.end() && !Character.isWhitespace(text.charAt(i))) {
+                        i++;
+                    }
+                }
+            }
+            List<CorpusDocument.GoldItem> golds = d.items();
+            List<RiskItem> preds = a.riskItems();
+            gold += golds.size();
+            predicted += preds.size();
+            List<double[]> pairs = new ArrayList<>();
+            for (int gi = 0; gi < golds.size(); gi++) {
+                for (int pi = 0; pi < preds.size(); pi++) {
+                    int inter = Math.min(golds.get(gi).end(), preds.get(pi).end()) - Math.max(golds.get(gi).start(), preds.get(pi).start());
+                    if (inter > 0) {
+                        int union = Math.max(golds.get(gi).end(), preds.get(pi).end()) - Math.min(golds.get(gi).start(), preds.get(pi).start());
+                        if ((double) inter / union >= 0.5) {
+                            pairs.add(new double[] {(double) inter / union, gi, pi});
+                        }
+                    }
+                }
+            }
+            pairs.sort((x, y) -> Double.compare(y[0], x[0]));
+            boolean[] usedG = new boolean[golds.size()];
+            boolean[] usedP = new boolean[preds.size()];
+            for (double[] pr : pairs) {
+                int gi = (int) pr[1];
+                int pi = (int) pr[2];
+                if (!usedG[gi] && !usedP[pi]) {
+                    usedG[gi] = true;
+                    usedP[pi] = true;
+                    matched++;
+                    boolean[] pc = new boolean[tp.length];
+                    for (CategoryScore c : preds.get(pi).categories()) {
+                        pc[c.category().ordinal()] = true;
+                    }
+                    for (RiskCategory c : RiskCategory.values()) {
+                        boolean g = golds.get(gi).categories().contains(c);
+                        boolean p = pc[c.ordinal()];
+                        tp[c.ordinal()] += g && p ? 1 : 0;
+                        fp[c.ordinal()] += !g && p ? 1 : 0;
+                        fn[c.ordinal()] += g && !p ? 1 : 0;
+                    }
+                }
+            }
+            for (int gi = 0; gi < golds.size(); gi++) {
+                if (!usedG[gi]) {
+                    for (RiskCategory c : golds.get(gi).categories()) {
+                        fn[c.ordinal()]++;
+                    }
+                }
+            }
+            for (int pi = 0; pi < preds.size(); pi++) {
+                if (!usedP[pi]) {
+                    for (CategoryScore c : preds.get(pi).categories()) {
+                        fp[c.category().ordinal()]++;
+                    }
+                }
+            }
+        }
+
+        Evaluation result(int documents) {
+            return new Evaluation(documents, confusion, gold, predicted, matched, tp, fp, fn);
+        }
+    }
+}

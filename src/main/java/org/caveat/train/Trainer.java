@@ -1,0 +1,337 @@
+package org.caveat.train;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.caveat.Caveat;
+import org.caveat.RiskCategory;
+import org.caveat.SegmentType;
+import org.caveat.features.FeatureVector;
+import org.caveat.features.ItemFeatures;
+import org.caveat.features.SegmentFeatures;
+import org.caveat.model.CaveatModel;
+import org.caveat.model.LinearModel;
+import org.caveat.model.ModelIO;
+import org.caveat.read.Emphasis;
+import org.caveat.segment.SegmentSpan;
+import org.caveat.segment.Segmenter;
+import org.caveat.structure.DocumentStructure;
+import org.caveat.structure.StructureAnalyzer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import smile.classification.SparseLogisticRegression;
+import smile.data.SparseDataset;
+import smile.util.SparseArray;
+
+/**
+ * Trains a model from the labelled corpus with Smile's sparse logistic regression, then exports the
+ * learned weights into our own model format. The segment-type model learns from the segments our own
+ * segmenter finds (each labelled with the gold type covering most of its characters), so training
+ * and prediction see the same segments and features. Category thresholds are chosen per category on
+ * out-of-fold scores. Deterministic: the same data and settings give the same model bytes.
+ */
+public final class Trainer {
+    /** The name written into models trained here. */
+    public static final String MODEL_NAME = "caveat-default";
+    /** The version written into models trained here. */
+    public static final String MODEL_VERSION = "1.0.0";
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+    private static final double[] THRESHOLD_GRID;
+
+    static {
+        THRESHOLD_GRID = new double[37];
+        for (int i = 0; i < THRESHOLD_GRID.length; i++) {
+            THRESHOLD_GRID[i] = 0.05 + 0.025 * i;
+        }
+    }
+
+    private final TrainingConfig config;
+    private final Segmenter segmenter = new Segmenter();
+
+    /**
+     * @param config the settings
+     */
+    public Trainer(TrainingConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Trains a model on documents, choosing category thresholds by cross-validation within them.
+     *
+     * @param docs the training documents
+     * @return the model
+     * @throws InsufficientTrainingDataException if a type or category never occurs
+     */
+    public CaveatModel train(List<CorpusDocument> docs) throws InsufficientTrainingDataException {
+        if (docs.isEmpty()) {
+            throw new InsufficientTrainingDataException("no training documents");
+        }
+        long t0 = System.nanoTime();
+        LinearModel types = trainTypes(docs);
+        List<Item> items = items(docs);
+        LinearModel categories = trainCategories(items);
+        double[] thresholds = chooseThresholds(docs, items);
+        Map<String, String> provenance = new java.util.LinkedHashMap<>(config.asProvenance());
+        provenance.put("trainingData.sha256", dataHash(docs));
+        provenance.put("trainingData.documents", Integer.toString(docs.size()));
+        provenance.put("trainingData.riskItems", Integer.toString(items.size()));
+        provenance.put("java.version", Runtime.version().feature() + "");
+        LOG.info("trained on {} documents in {} ms", docs.size(), (System.nanoTime() - t0) / 1_000_000);
+        return new CaveatModel(MODEL_NAME, MODEL_VERSION, types, categories, thresholds, provenance);
+    }
+
+    /**
+     * Serialises a model to the model file format.
+     *
+     * @param model the model
+     * @return the model file's bytes
+     * @throws IOException if writing fails
+     */
+    public byte[] toBytes(CaveatModel model) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ModelIO.write(model, Caveat.libraryVersion(), config.segmentDimension(), config.itemDimension(), out);
+        return out.toByteArray();
+    }
+
+    /** The training examples of the segment-type model: our segments with the gold type covering most of them. */
+    LinearModel trainTypes(List<CorpusDocument> docs) throws InsufficientTrainingDataException {
+        SegmentFeatures features = new SegmentFeatures(config.segmentDimension());
+        List<SparseArray> x = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
+        for (CorpusDocument d : docs) {
+            DocumentStructure doc = structure(d.text());
+            FeatureVector[] fv = features.extract(doc);
+            byte[] gold = goldTypes(d);
+            for (int i = 0; i < fv.length; i++) {
+                SegmentSpan s = doc.spans().get(i);
+                int label = majority(gold, d.text(), s.start(), s.end());
+                if (label >= 0) {
+                    x.add(sparse(fv[i]));
+                    y.add(label);
+                }
+            }
+        }
+        int k = SegmentType.values().length;
+        int[] labels = y.stream().mapToInt(Integer::intValue).toArray();
+        int[] counts = new int[k];
+        for (int l : labels) {
+            counts[l]++;
+        }
+        for (int c = 0; c < k; c++) {
+            if (counts[c] == 0) {
+                throw new InsufficientTrainingDataException("no training segment has type " + SegmentType.values()[c]);
+            }
+        }
+        SparseDataset data = SparseDataset.of(x, config.segmentDimension());
+        SparseLogisticRegression.Multinomial lr = SparseLogisticRegression.multinomial(data, labels, config.typeLambda(),
+                1e-5, config.maxIterations());
+        double[][] coef = lr.coefficients();
+        float[][] w = new float[k][config.segmentDimension()];
+        float[] b = new float[k];
+        for (int c = 0; c < k - 1; c++) {
+            for (int j = 0; j < config.segmentDimension(); j++) {
+                w[c][j] = (float) coef[c][j];
+            }
+            b[c] = (float) coef[c][config.segmentDimension()];
+        }
+        LOG.info("segment-type model: {} segments, counts {}", labels.length, Arrays.toString(counts));
+        return new LinearModel(w, b);
+    }
+
+    /** One risk item with its features and categories. */
+    record Item(int doc, FeatureVector x, boolean[] categories) {
+    }
+
+    List<Item> items(List<CorpusDocument> docs) {
+        ItemFeatures features = new ItemFeatures(config.itemDimension());
+        List<Item> out = new ArrayList<>();
+        for (int d = 0; d < docs.size(); d++) {
+            CorpusDocument doc = docs.get(d);
+            for (CorpusDocument.GoldItem it : doc.items()) {
+                int headingEnd = it.start();
+                for (CorpusDocument.GoldSegment s : doc.segments()) {
+                    if (s.start() == it.start() && s.end() < it.end()) {
+                        headingEnd = s.end();
+                        break;
+                    }
+                }
+                boolean[] cats = new boolean[RiskCategory.values().length];
+                for (RiskCategory c : it.categories()) {
+                    cats[c.ordinal()] = true;
+                }
+                out.add(new Item(d, features.extract(doc.text(), it.start(), it.end(), headingEnd), cats));
+            }
+        }
+        return out;
+    }
+
+    LinearModel trainCategories(List<Item> items) throws InsufficientTrainingDataException {
+        int k = RiskCategory.values().length;
+        float[][] w = new float[k][];
+        float[] b = new float[k];
+        SparseDataset data = SparseDataset.of(items.stream().map(i -> sparse(i.x())).toList(), config.itemDimension());
+        for (int c = 0; c < k; c++) {
+            int[] y = new int[items.size()];
+            int pos = 0;
+            for (int i = 0; i < y.length; i++) {
+                y[i] = items.get(i).categories()[c] ? 1 : 0;
+                pos += y[i];
+            }
+            if (pos == 0 || pos == y.length) {
+                throw new InsufficientTrainingDataException("risk category " + RiskCategory.values()[c]
+                        + (pos == 0 ? " has no training item" : " is on every training item"));
+            }
+            SparseLogisticRegression.Binomial lr = SparseLogisticRegression.binomial(data, y, config.categoryLambda(),
+                    1e-5, config.maxIterations());
+            double[] coef = lr.coefficients();
+            w[c] = new float[config.itemDimension()];
+            for (int j = 0; j < config.itemDimension(); j++) {
+                w[c][j] = (float) coef[j];
+            }
+            b[c] = (float) coef[config.itemDimension()];
+        }
+        return new LinearModel(w, b);
+    }
+
+    /** Per category, the threshold that maximises F1 on out-of-fold scores. */
+    double[] chooseThresholds(List<CorpusDocument> docs, List<Item> items) {
+        int k = RiskCategory.values().length;
+        double[][] scores = new double[items.size()][];
+        int[] fold = Folds.assign(docs, config.folds(), config.seed());
+        for (int f = 0; f < config.folds(); f++) {
+            List<Item> train = new ArrayList<>();
+            for (Item it : items) {
+                if (fold[it.doc()] != f) {
+                    train.add(it);
+                }
+            }
+            LinearModel m;
+            try {
+                m = trainCategories(train);
+            } catch (InsufficientTrainingDataException sparseFold) {
+                m = trainCategoriesLenient(train);
+            }
+            for (int i = 0; i < items.size(); i++) {
+                if (fold[items.get(i).doc()] == f) {
+                    scores[i] = m.sigmoid(items.get(i).x());
+                }
+            }
+        }
+        double[] thresholds = new double[k];
+        for (int c = 0; c < k; c++) {
+            double bestF1 = -1;
+            double best = 0.5;
+            for (double t : THRESHOLD_GRID) {
+                int tp = 0;
+                int fp = 0;
+                int fn = 0;
+                for (int i = 0; i < items.size(); i++) {
+                    boolean predicted = scores[i][c] >= t;
+                    boolean gold = items.get(i).categories()[c];
+                    tp += predicted && gold ? 1 : 0;
+                    fp += predicted && !gold ? 1 : 0;
+                    fn += !predicted && gold ? 1 : 0;
+                }
+                double f1 = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+                if (f1 > bestF1 + 1e-9) {
+                    bestF1 = f1;
+                    best = t;
+                }
+            }
+            thresholds[c] = best;
+        }
+        return thresholds;
+    }
+
+    /** As {@link #trainCategories}, but a category absent from a fold gets a model that never fires. */
+    private LinearModel trainCategoriesLenient(List<Item> items) {
+        int k = RiskCategory.values().length;
+        float[][] w = new float[k][];
+        float[] b = new float[k];
+        SparseDataset data = SparseDataset.of(items.stream().map(i -> sparse(i.x())).toList(), config.itemDimension());
+        for (int c = 0; c < k; c++) {
+            int[] y = new int[items.size()];
+            int pos = 0;
+            for (int i = 0; i < y.length; i++) {
+                y[i] = items.get(i).categories()[c] ? 1 : 0;
+                pos += y[i];
+            }
+            w[c] = new float[config.itemDimension()];
+            if (pos == 0 || pos == y.length) {
+                b[c] = pos == 0 ? -10f : 10f;
+                continue;
+            }
+            double[] coef = SparseLogisticRegression.binomial(data, y, config.categoryLambda(), 1e-5, config.maxIterations())
+                    .coefficients();
+            for (int j = 0; j < config.itemDimension(); j++) {
+                w[c][j] = (float) coef[j];
+            }
+            b[c] = (float) coef[config.itemDimension()];
+        }
+        return new LinearModel(w, b);
+    }
+
+    DocumentStructure structure(String text) {
+        List<SegmentSpan> spans = segmenter.segment(text);
+        return StructureAnalyzer.analyze(text, spans, Emphasis.NONE);
+    }
+
+    /** The gold type ordinal of each character (-1 outside segments). */
+    static byte[] goldTypes(CorpusDocument d) {
+        byte[] at = new byte[d.text().length()];
+        Arrays.fill(at, (byte) -1);
+        for (CorpusDocument.GoldSegment s : d.segments()) {
+            Arrays.fill(at, s.start(), s.end(), (byte) s.type().ordinal());
+        }
+        return at;
+    }
+
+    /** The gold type covering most non-whitespace characters of a span, or -1 when none does. */
+    static int majority(byte[] gold, String text, int start, int end) {
+        int[] counts = new int[SegmentType.values().length];
+        for (int i = start; i < end; i++) {
+            if (gold[i] >= 0 && !Character.isWhitespace(text.charAt(i))) {
+                counts[gold[i]]++;
+            }
+        }
+        int best = -1;
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] > 0 && (best < 0 || counts[c] > counts[best])) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    static SparseArray sparse(FeatureVector v) {
+        SparseArray a = new SparseArray(v.size());
+        for (int k = 0; k < v.size(); k++) {
+            a.append(v.index(k), v.value(k));
+        }
+        return a;
+    }
+
+    /** SHA-256 over the documents' names and texts with their labels, in name order. */
+    static String dataHash(List<CorpusDocument> docs) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (CorpusDocument d : docs) {
+                md.update(d.name().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update(d.text().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update((d.segments().toString() + d.items().toString()).getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}
