@@ -19,8 +19,22 @@ public final class ListItems {
                     + "(?:,?\\s*(?:but\\s+(?:are\\s+|is\\s+)?not\\s+limited\\s+to|without\\s+limitation|among\\s+others|in\\s+particular"
                     + "|for\\s+example|among\\s+other\\s+things|the\\s+following))*,?\\s*:?|:",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern CONTEXT = Pattern.compile(
-            "risk|factor|uncertaint|could cause|differ|affect|impact|include|including", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RISK_HEAD = Pattern.compile(
+            "risks?\\b|factors?\\b|uncertaint|could cause|would cause|may cause|differ materially|contingencies|events\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Clauses such as "differ materially from those in the forward-looking statements", whose nouns are not the list's head. */
+    private static final Pattern RELATIVE = Pattern.compile(
+            "\\b(?:from|than)\\s+(?:those|that|what|any|the|our|its)\\b[^,;:()]*"
+                    + "|\\b(?:expressed|implied|contemplated|anticipated|projected|indicated|contained|reflected)\\s+(?:in|by)\\b[^,;:()]*",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern STATEMENT_ITEM = Pattern.compile(
+            "^\\W*(?:the\\s+|our\\s+|any\\s+)?(?:statements?|expectations?|information|projections?|estimates?|plans?|"
+                    + "objectives?|intentions?|beliefs?|assumptions?|forecasts?)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern STATEMENT_HEAD = Pattern.compile(
+            "statements?\\b|information\\b|expectations?\\b|projections?\\b|estimates\\b|plans\\b|goals\\b|objectives\\b|"
+                    + "assumptions\\b|matters\\b|topics\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern WORD_LIST_CONTEXT = Pattern.compile(
             "(words|terms|terminology|expressions|phrases|identified by|identify|such as the words|variations)\\W*(such as|including|like)?\\W*$",
             Pattern.CASE_INSENSITIVE);
@@ -37,7 +51,8 @@ public final class ListItems {
                     + "|^(?:those|the)\\s+(?:risks|factors|uncertainties)\\b.*\\b(?:filings?|reports?)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TAIL_CATCH_ALL = Pattern.compile(
-            ",?\\s+(?:as well as|and|or|including)\\s+(?:the\\s+)?(?:other|those|such other|additional)\\s+(?:risks?|factors?|uncertainties)\\b.*$",
+            "[,;]?\\s+(?:as well as|and|or|including|plus)\\s+(?:the\\s+)?(?:other|those|such other|additional|various other)\\s+"
+                    + "(?:\\w+\\s+){0,2}(?:risks?|factors?|uncertainties|matters)\\b.*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private ListItems() {
@@ -60,6 +75,9 @@ public final class ListItems {
         if (items.isEmpty()) {
             items = commas(s);
         }
+        if (!items.isEmpty() && STATEMENT_ITEM.matcher(s.substring(items.get(0)[0], items.get(0)[1])).find()) {
+            return List.of();
+        }
         List<int[]> out = new ArrayList<>(items.size());
         for (int[] it : items) {
             out.add(new int[] {it[0] + start, it[1] + start});
@@ -68,16 +86,32 @@ public final class ListItems {
     }
 
     /**
-     * Cleans one bullet line into an item span, or returns null when it is not an item.
+     * Splits a line that continues an open list (a bullet, or a paragraph of a list broken over
+     * paragraphs) into its items at top-level semicolons.
      *
      * @param text the analysed text
-     * @param start the bullet segment's first offset
+     * @param start the line's first offset
      * @param end its end offset
-     * @return the item's span, or null
+     * @return the items' spans, in order
      */
-    public static int[] bullet(String text, int start, int end) {
-        int[] c = clean(text.substring(start, end), 0, end - start);
-        return c == null ? null : new int[] {c[0] + start, c[1] + start};
+    public static List<int[]> continuation(String text, int start, int end) {
+        String s = text.substring(start, end);
+        List<int[]> out = new ArrayList<>();
+        int stop = regionEnd(s, 0);
+        int a = 0;
+        for (int i = s.indexOf(';'); ; i = s.indexOf(';', i + 1)) {
+            if (i < 0 || i >= stop) {
+                addItem(s, a, stop, true, out);
+                break;
+            }
+            addItem(s, a, i, false, out);
+            a = i + 1;
+        }
+        List<int[]> shifted = new ArrayList<>(out.size());
+        for (int[] it : out) {
+            shifted.add(new int[] {it[0] + start, it[1] + start});
+        }
+        return shifted;
     }
 
     private static List<int[]> numbered(String s) {
@@ -97,9 +131,10 @@ public final class ListItems {
             return List.of();
         }
         List<int[]> out = new ArrayList<>();
-        for (int k = 0; k < markers.size(); k++) {
+        int end = regionEnd(s, markers.get(0)[0]);
+        for (int k = 0; k < markers.size() && markers.get(k)[0] < end; k++) {
             int a = markers.get(k)[1];
-            int b = k + 1 < markers.size() ? markers.get(k + 1)[0] : s.length();
+            int b = k + 1 < markers.size() ? Math.min(end, markers.get(k + 1)[0]) : end;
             addItem(s, a, b, k + 1 == markers.size(), out);
         }
         return out.size() >= 2 ? out : List.of();
@@ -111,26 +146,37 @@ public final class ListItems {
             return List.of();
         }
         int introEnd = -1;
+        int colonEnd = -1;
         Matcher m = INTRO.matcher(s);
         while (m.find() && m.end() <= first) {
             if (hasContext(s, m.start()) && !wordList(s, m.start())) {
-                introEnd = m.end();
+                if (introEnd < 0) {
+                    introEnd = m.end();
+                }
+                if (m.group().endsWith(":")) {
+                    colonEnd = m.end();
+                }
             }
+        }
+        if (colonEnd >= 0) {
+            introEnd = colonEnd;
         }
         if (introEnd < 0) {
             return List.of();
         }
         List<int[]> out = new ArrayList<>();
         int a = introEnd;
+        int end = regionEnd(s, introEnd);
         for (int i = first; ; i = s.indexOf(';', i + 1)) {
-            if (i < 0) {
-                addItem(s, a, s.length(), true, out);
+            if (i < 0 || i >= end) {
+                addItem(s, a, end, true, out);
                 break;
             }
             addItem(s, a, i, false, out);
             a = i + 1;
         }
-        return out.size() >= 2 ? out : List.of();
+        boolean continued = s.stripTrailing().endsWith(";");
+        return out.size() >= 2 || continued && out.size() == 1 ? out : List.of();
     }
 
     private static List<int[]> commas(String s) {
@@ -144,7 +190,8 @@ public final class ListItems {
             List<int[]> parts = new ArrayList<>();
             int depth = 0;
             int a = m.end();
-            for (int i = a; i < s.length(); i++) {
+            int end = regionEnd(s, a);
+            for (int i = a; i < end; i++) {
                 char c = s.charAt(i);
                 if (c == '(') {
                     depth++;
@@ -155,7 +202,7 @@ public final class ListItems {
                     a = i + 1;
                 }
             }
-            parts.add(new int[] {a, s.length()});
+            parts.add(new int[] {a, end});
             if (parts.size() < 2) {
                 continue;
             }
@@ -187,8 +234,38 @@ public final class ListItems {
         return List.of();
     }
 
+    /**
+     * Whether the list introduced at {@code introStart} enumerates risks: the words before it name risks
+     * or factors ("factors that could cause results to differ include"), and the last such word comes
+     * after any word that would make it a list of statements ("forward-looking statements include
+     * statements regarding").
+     */
     private static boolean hasContext(String s, int introStart) {
-        return CONTEXT.matcher(s.substring(0, Math.min(s.length(), introStart + 12))).find();
+        String before = RELATIVE.matcher(s.substring(0, Math.min(s.length(), introStart))).replaceAll(" ");
+        int risk = lastMatch(RISK_HEAD, before);
+        if (risk < 0) {
+            return false;
+        }
+        return lastMatch(STATEMENT_HEAD, before) < risk;
+    }
+
+    private static int lastMatch(Pattern p, String s) {
+        Matcher m = p.matcher(s);
+        int last = -1;
+        while (m.find()) {
+            last = m.start();
+        }
+        return last;
+    }
+
+    /**
+     * Whether a sentence ending with ":" introduces a list of risks (so the lines after it are items).
+     *
+     * @param sentence the sentence
+     * @return true when the words before the colon name risks or factors
+     */
+    public static boolean introducesRisks(String sentence) {
+        return hasContext(sentence, sentence.length());
     }
 
     private static boolean wordList(String s, int introStart) {
@@ -196,13 +273,16 @@ public final class ListItems {
                 || WORD_LIST_CONTEXT.matcher(s.substring(Math.max(0, introStart - 60), Math.min(s.length(), introStart + 8))).find();
     }
 
-    private static void addItem(String s, int a, int b, boolean last, List<int[]> out) {
-        if (last) {
-            Matcher tail = TAIL_CATCH_ALL.matcher(s.substring(a, b));
-            if (tail.find() && tail.start() > 0) {
-                b = a + tail.start();
-            }
+    /** Where a list that starts at {@code from} ends: before a trailing catch-all ("and other risks described in ..."). */
+    private static int regionEnd(String s, int from) {
+        Matcher tail = TAIL_CATCH_ALL.matcher(s);
+        if (tail.find(from)) {
+            return tail.start();
         }
+        return s.length();
+    }
+
+    private static void addItem(String s, int a, int b, boolean last, List<int[]> out) {
         int[] c = clean(s, a, b);
         if (c != null) {
             out.add(c);

@@ -34,6 +34,7 @@ public final class RiskItemFinder {
         List<ItemSpan> items = new ArrayList<>();
         int factor = 0;
         List<int[]> factors = doc.riskFactors();
+        boolean listOpen = false;
         for (int i = 0; i < spans.size(); i++) {
             if (factor < factors.size() && factors.get(factor)[0] == i) {
                 int[] f = factors.get(factor++);
@@ -41,33 +42,62 @@ public final class RiskItemFinder {
                 for (int k = f[0]; k <= f[1] && doc.role(k) == Role.FACTOR_HEADING; k++) {
                     headingEnd = spans.get(k).end();
                 }
-                items.add(new ItemSpan(spans.get(f[0]).start(), spans.get(f[1]).end(), headingEnd));
+                int start = spans.get(f[0]).start();
+                while (start < headingEnd && !startsItem(text.charAt(start))) {
+                    start++;
+                }
+                items.add(new ItemSpan(start, spans.get(f[1]).end(), headingEnd));
+                listOpen = false;
                 continue;
             }
             if (doc.role(i) != Role.NONE) {
+                listOpen = false;
                 continue;
             }
             SegmentSpan s = spans.get(i);
-            boolean disclaimer = classified.types()[i] == SegmentType.SAFE_HARBOR;
             String t = text.substring(s.start(), s.end());
-            if (disclaimer || RISK_WORDS.matcher(t).find()) {
-                for (int[] it : ListItems.find(text, s.start(), s.end())) {
+            boolean ownLine = i == 0 || spans.get(i - 1).unit() != s.unit();
+            if (listOpen && ownLine && continuesList(t, s)) {
+                for (int[] it : ListItems.continuation(text, s.start(), s.end())) {
                     items.add(new ItemSpan(it[0], it[1], it[0]));
                 }
+                listOpen = endsOpen(t);
+                continue;
             }
-            if (t.endsWith(":") && (disclaimer || RISK_WORDS.matcher(t).find())) {
-                int k = i + 1;
-                while (k < spans.size() && spans.get(k).shape() == Shape.BULLET) {
-                    int[] it = ListItems.bullet(text, spans.get(k).start(), spans.get(k).end());
-                    if (it != null) {
-                        items.add(new ItemSpan(it[0], it[1], it[0]));
-                    }
-                    k++;
+            listOpen = false;
+            boolean disclaimer = classified.types()[i] == SegmentType.SAFE_HARBOR;
+            if (disclaimer || RISK_WORDS.matcher(t).find()) {
+                List<int[]> found = ListItems.find(text, s.start(), s.end());
+                for (int[] it : found) {
+                    items.add(new ItemSpan(it[0], it[1], it[0]));
                 }
-                i = k - 1;
+                listOpen = t.endsWith(":") && ListItems.introducesRisks(t) || !found.isEmpty() && endsOpen(t);
             }
         }
         items.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return items;
+    }
+
+    /** A list goes on in the next line when this one ends with a separator rather than a full stop. */
+    private static boolean endsOpen(String t) {
+        String x = t.stripTrailing();
+        return x.endsWith(";") || x.endsWith(":") || x.endsWith(",") || x.endsWith(" and") || x.endsWith(" or")
+                || x.endsWith("; and") || x.endsWith("; or");
+    }
+
+    /** A line that continues an open list: a bullet, or a line starting in lower case, of list-item length. */
+    private static boolean continuesList(String t, SegmentSpan s) {
+        if (t.length() > 1500) {
+            return false;
+        }
+        if (s.shape() == Shape.BULLET) {
+            return true;
+        }
+        char c = t.charAt(0);
+        return Character.isLowerCase(c) || !Character.isLetterOrDigit(c) && c != '"' && c != '\u201c';
+    }
+
+    private static boolean startsItem(char c) {
+        return Character.isLetterOrDigit(c) || c == '"' || c == '\u201c' || c == '(' || c == '$';
     }
 }

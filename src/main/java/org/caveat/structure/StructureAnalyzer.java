@@ -21,10 +21,15 @@ public final class StructureAnalyzer {
     private static final Pattern RISK_FACTORS_ONLY = Pattern.compile("^\\W{0,4}risk\\s+factors\\W{0,3}$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NEXT_ITEM = Pattern.compile(
             "^\\W{0,4}(item\\s*(1b|1c|[2-9]|1[0-6])\\b|part\\s+(ii|iii|iv|2|3)\\b).*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern RISKISH = Pattern.compile(
-            "\\b(could|may|might|can|would|adversely|adverse|harm|harmed|negatively|risks?|fail|failure|unable|inability|"
-                    + "depend|depends|dependent|subject to|volatil\\w*|uncertain\\w*|loss|losses|decline|impair\\w*|"
-                    + "affect|affected|not be able|no assurance|cannot|significant|substantial)\\b", Pattern.CASE_INSENSITIVE);
+    /** Page furniture left between paragraphs by HTML or PDF conversion: running headers and page numbers. */
+    private static final Pattern PAGE_ARTIFACT = Pattern.compile(
+            "\\W*(?:table of contents|index|page\\s*\\d+(?:\\s*of\\s*\\d+)?|\\d{1,3}|[ivxlc]{1,6}|[a-z]-\\d{1,3})\\W*",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CONTINUATION = Pattern.compile(
+            "\\W*(in addition|additionally|further|furthermore|moreover|for example|for instance|as a result|however|also|"
+                    + "these|this|such|accordingly|consequently|therefore|thus|similarly|likewise|finally|although|while|"
+                    + "in particular|specifically|among other|see|for more|for a discussion|refer)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private StructureAnalyzer() {
     }
@@ -127,13 +132,18 @@ public final class StructureAnalyzer {
             roles[i++] = Role.ITEM_HEADING;
         }
         boolean useEmphasis = !emphasis.isEmpty() && emphasis.coveredLength(spans.get(first).start(), spans.get(last).end()) > 0;
+        boolean runIn = !useEmphasis && countRunIn(text, spans, i, last) >= 3;
         int factorStart = -1;
         boolean previousWasHeading = false;
         while (i <= last) {
-            int b = spans.get(i).block();
-            int bf = Math.max(i, blockFirst[b]);
-            int bl = Math.min(last, blockLast[b]);
+            int bf = i;
+            int bl = unitLast(spans, i, last);
             int headingEnd = -1;
+            if (bf == bl && PAGE_ARTIFACT.matcher(segmentText(text, spans, bf)).matches()) {
+                roles[bf] = factorStart >= 0 ? Role.FACTOR_BODY : Role.INTRODUCTION;
+                i = bl + 1;
+                continue;
+            }
             if (isGroupHeading(text, spans, bf, bl)) {
                 if (factorStart >= 0) {
                     factors.add(new int[] {factorStart, bf - 1});
@@ -148,7 +158,9 @@ public final class StructureAnalyzer {
             }
             if (useEmphasis) {
                 headingEnd = emphasisedHeadingEnd(text, spans, emphasis, bf, bl);
-            } else if (!previousWasHeading && plainHeading(text, spans, bf, bl, last, blockFirst, blockLast)) {
+            } else if (runIn) {
+                headingEnd = runInHeading(text, spans.get(bf).start(), spans.get(bl).end()) > 0 ? bf : -1;
+            } else if (!previousWasHeading && plainHeading(text, spans, bf, bl, last)) {
                 headingEnd = bf;
             }
             if (headingEnd >= 0) {
@@ -171,6 +183,64 @@ public final class StructureAnalyzer {
         if (factorStart >= 0) {
             factors.add(new int[] {factorStart, last});
         }
+    }
+
+    /** Counts paragraphs that open with a run-in title ("We Transport Hazardous Materials – We transport ..."). */
+    private static int countRunIn(String text, List<SegmentSpan> spans, int from, int last) {
+        int n = 0;
+        for (int i = from; i <= last; i = unitLast(spans, i, last) + 1) {
+            if (runInHeading(text, spans.get(i).start(), spans.get(unitLast(spans, i, last)).end()) > 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Returns the length of a run-in title that opens {@code text[start, end)}: three to forty words,
+     * most of them capitalised, ended by a dash, with no sentence end inside; or 0 when there is none.
+     */
+    static int runInHeading(String text, int start, int end) {
+        int limit = Math.min(end, start + 400);
+        int dash = -1;
+        for (int k = start + 1; k < limit; k++) {
+            char c = text.charAt(k);
+            if ((c == '\u2013' || c == '\u2014') || c == '-' && k + 1 < limit && text.charAt(k + 1) == '-') {
+                dash = k;
+                break;
+            }
+            if (c == '.' && k + 1 < limit && Character.isWhitespace(text.charAt(k + 1))) {
+                return 0;
+            }
+        }
+        if (dash < 0) {
+            return 0;
+        }
+        String[] words = text.substring(start, dash).trim().split("\\s+");
+        if (words.length < 3 || words.length > 40) {
+            return 0;
+        }
+        int longWords = 0;
+        int capitalised = 0;
+        for (String w : words) {
+            if (w.length() > 3) {
+                longWords++;
+                if (Character.isUpperCase(w.charAt(0))) {
+                    capitalised++;
+                }
+            }
+        }
+        return longWords > 0 && capitalised * 10 >= longWords * 7 ? dash - start : 0;
+    }
+
+    /** The last segment of the line group (a paragraph, heading, bullet or table row) that segment i starts. */
+    private static int unitLast(List<SegmentSpan> spans, int i, int last) {
+        int u = spans.get(i).unit();
+        int k = i;
+        while (k < last && spans.get(k + 1).unit() == u) {
+            k++;
+        }
+        return k;
     }
 
     private static boolean isGroupHeading(String text, List<SegmentSpan> spans, int bf, int bl) {
@@ -208,24 +278,27 @@ public final class StructureAnalyzer {
         return k;
     }
 
-    /** Without emphasis: a one-sentence paragraph that names a risk and is followed by a longer body. */
-    private static boolean plainHeading(String text, List<SegmentSpan> spans, int bf, int bl, int last,
-                                        int[] blockFirst, int[] blockLast) {
+    /**
+     * Without emphasis: a one-sentence paragraph of a few words or more, not opening with a word that
+     * continues an argument ("In addition", "For example"), followed by a longer paragraph.
+     */
+    private static boolean plainHeading(String text, List<SegmentSpan> spans, int bf, int bl, int last) {
         if (bf != bl || bl >= last) {
             return false;
         }
         String t = segmentText(text, spans, bf);
         int words = t.split("\\s+").length;
-        if (words < 5 || words > 90 || !RISKISH.matcher(t).find()) {
+        if (words < 4 || words > 90 || CONTINUATION.matcher(t).lookingAt()) {
             return false;
         }
         char end = t.charAt(t.length() - 1);
-        if (end == ':' || end == ';' || end == ',') {
+        char start = t.charAt(0);
+        if (end == ':' || end == ';' || end == ',' || t.endsWith(" and") || t.endsWith(" or")
+                || !(Character.isUpperCase(start) || Character.isDigit(start) || start == '"' || start == '\u201c')) {
             return false;
         }
         int next = bl + 1;
-        int nb = spans.get(next).block();
-        int nextLast = Math.min(last, blockLast[nb]);
+        int nextLast = unitLast(spans, next, last);
         int nextLength = spans.get(nextLast).end() - spans.get(next).start();
         return nextLast > next || nextLength > t.length();
     }
