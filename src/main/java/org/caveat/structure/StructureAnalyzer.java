@@ -135,6 +135,7 @@ public final class StructureAnalyzer {
         boolean runIn = !useEmphasis && countRunIn(text, spans, i, last) >= 3;
         int factorStart = -1;
         boolean previousWasHeading = false;
+        boolean afterGroupHeading = false;
         while (i <= last) {
             int bf = i;
             int bl = unitLast(spans, i, last);
@@ -153,6 +154,7 @@ public final class StructureAnalyzer {
                     roles[k] = Role.GROUP_HEADING;
                 }
                 previousWasHeading = false;
+                afterGroupHeading = true;
                 i = bl + 1;
                 continue;
             }
@@ -163,6 +165,11 @@ public final class StructureAnalyzer {
             } else if (!previousWasHeading && plainHeading(text, spans, bf, bl, last)) {
                 headingEnd = bf;
             }
+            if (headingEnd < 0 && afterGroupHeading && !useEmphasis) {
+                // A group heading is always followed by the heading of the group's first risk factor.
+                headingEnd = bf;
+            }
+            afterGroupHeading = false;
             if (headingEnd >= 0) {
                 if (factorStart >= 0) {
                     factors.add(new int[] {factorStart, bf - 1});
