@@ -52,7 +52,7 @@ public final class Caveat {
 
     private Caveat(CaveatModel model) {
         this.model = model;
-        this.classifier = new SegmentClassifier(model.segmentTypes());
+        this.classifier = new SegmentClassifier(model.segmentTypes(), model.transitions());
         this.tagger = new CategoryTagger(model);
     }
 

@@ -13,13 +13,16 @@ import org.caveat.structure.DocumentStructure;
 public final class SegmentClassifier {
     private static final SegmentType[] TYPES = SegmentType.values();
     private final LinearModel model;
+    private final Transitions transitions;
     private final SegmentFeatures features;
 
     /**
      * @param model a model with one output per segment type
+     * @param transitions type transitions for sequence decoding; with weight 0 each segment is decided alone
      */
-    public SegmentClassifier(LinearModel model) {
+    public SegmentClassifier(LinearModel model, Transitions transitions) {
         this.model = model;
+        this.transitions = transitions;
         this.features = new SegmentFeatures(model.dimension());
     }
 
@@ -30,19 +33,44 @@ public final class SegmentClassifier {
      * @return the types and their probabilities
      */
     public ClassifiedSegments classify(DocumentStructure doc) {
+        return classify(doc, transitions.weight() > 0);
+    }
+
+    /**
+     * Classifies every segment of a document, with or without sequence decoding.
+     *
+     * @param doc the document's structure
+     * @param sequence whether to decode the document's types as a sequence (Viterbi over the learned
+     *     transitions) rather than segment by segment
+     * @return the types and the probability of each chosen type
+     */
+    public ClassifiedSegments classify(DocumentStructure doc, boolean sequence) {
         FeatureVector[] x = features.extract(doc);
-        SegmentType[] types = new SegmentType[x.length];
-        double[] scores = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            double[] p = model.softmax(x[i]);
-            int best = 0;
-            for (int k = 1; k < p.length; k++) {
-                if (p[k] > p[best]) {
-                    best = k;
+        int n = x.length;
+        double[][] p = new double[n][];
+        boolean[] same = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = model.softmax(x[i]);
+            same[i] = i > 0 && doc.spans().get(i).block() == doc.spans().get(i - 1).block();
+        }
+        int[] best;
+        if (sequence) {
+            best = transitions.decode(p, same);
+        } else {
+            best = new int[n];
+            for (int i = 0; i < n; i++) {
+                for (int k = 1; k < p[i].length; k++) {
+                    if (p[i][k] > p[i][best[i]]) {
+                        best[i] = k;
+                    }
                 }
             }
-            types[i] = TYPES[best];
-            scores[i] = Math.min(1, Math.max(0, p[best]));
+        }
+        SegmentType[] types = new SegmentType[n];
+        double[] scores = new double[n];
+        for (int i = 0; i < n; i++) {
+            types[i] = TYPES[best[i]];
+            scores[i] = Math.min(1, Math.max(0, p[i][best[i]]));
         }
         return new ClassifiedSegments(types, scores);
     }

@@ -46,11 +46,12 @@ public final class Main {
                   result goes to standard output; with --out DIR each FILE gives DIR/<file name>.json (.txt, .html),
                   and --emit-text also writes the analysed text to DIR/<file name>.analysed.txt.
                   --document TYPE picks the document of an EDGAR submission (for example EX-99.1).
-              caveat train [--data DIR] [--out FILE] [--seed N]
+              caveat train [--data DIR] [--out FILE] [--seed N] [SETTINGS]
                   Train a model from the labelled corpus (default DIR training-data, FILE caveat-model.cvm).
-              caveat evaluate [--data DIR] [--folds N] [--seed N]
+              caveat evaluate [--data DIR] [--folds N] [--seed N] [SETTINGS]
                   Cross-validate on the labelled corpus: per-type and per-category precision/recall/F1 and
                   a confusion matrix on held-out folds.
+              SETTINGS: --lambda-types X --lambda-categories X --transition-weight X (defaults: the bundled model's)
             exit status: 0 success, 1 some input files failed, 2 usage error, 3 model or training failure
             """;
 
@@ -244,12 +245,15 @@ public final class Main {
                 c = c.withSeed(Long.parseLong(o.value("--seed", null)));
             }
             if (o.has("--folds")) {
-                int folds = Integer.parseInt(o.value("--folds", null));
-                c = new TrainingConfig(c.seed(), c.segmentDimension(), c.itemDimension(), c.typeLambda(),
-                        c.categoryLambda(), c.maxIterations(), folds);
+                c = c.withFolds(Integer.parseInt(o.value("--folds", null)));
+            }
+            if (o.has("--lambda-types") || o.has("--lambda-categories") || o.has("--transition-weight")) {
+                c = c.withModelSettings(Double.parseDouble(o.value("--lambda-types", c.typeLambda() + "")),
+                        Double.parseDouble(o.value("--lambda-categories", c.categoryLambda() + "")),
+                        Double.parseDouble(o.value("--transition-weight", c.transitionWeight() + "")));
             }
         } catch (NumberFormatException e) {
-            throw new UsageException("--seed and --folds take whole numbers");
+            throw new UsageException("--seed and --folds take whole numbers, the lambdas and --transition-weight numbers");
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -268,7 +272,7 @@ public final class Main {
     /** Parsed options: {@code --name value} pairs, flags, and the remaining file arguments. */
     private static final class Options {
         private static final List<String> WITH_VALUE = List.of("--format", "--out", "--document", "--model", "--data",
-                "--seed", "--folds");
+                "--seed", "--folds", "--lambda-types", "--lambda-categories", "--transition-weight");
         private static final List<String> FLAGS = List.of("--emit-text");
         final java.util.Map<String, String> values = new java.util.HashMap<>();
         final List<String> files = new ArrayList<>();

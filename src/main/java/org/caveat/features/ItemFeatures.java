@@ -8,12 +8,56 @@ package org.caveat.features;
  */
 public final class ItemFeatures {
     /** Changes whenever the features change. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     private static final int NS_W = Hashing.namespace("iw");
     private static final int NS_B = Hashing.namespace("ib");
     private static final int NS_H = Hashing.namespace("ih");
     private static final int NS_WORD = Hashing.namespace("word");
     private static final int MAX_WORDS = 3000;
+
+    /**
+     * Key terms of each category, from the "covers" column of labels.md with common synonyms. A match is
+     * a feature of its own (weighted like several words), so that a category is recognised from its
+     * vocabulary even where the training items phrase it differently.
+     */
+    private static final String[][] CATEGORY_TERMS = {
+        {"STOCK_OPTION_REVIEW", "stock option|option grant|options? (?:grant|dating|backdat)|backdat|equity award|measurement date|option practices|409a"},
+        {"EXCHANGE_LISTING", "listing|delist|nasdaq|nyse|stock exchange|deficiency|minimum bid|continued list|hearing panel|tsx"},
+        {"INTERNAL_CONTROLS", "internal control|material weakness|disclosure controls|restat|timely (?:file|report)|late fil|sarbanes|section 404|controls and procedures"},
+        {"RESULTS_VOLATILITY", "fluctuat|quarterly (?:results|operating results|financial results)|unpredictab|guidance|analyst|expectations of (?:securities )?analysts|seasonal|variab"},
+        {"LIQUIDITY_FINANCING", "liquidity|indebtedness|debt|covenant|credit (?:facility|rating|agreement)|financing|capital resources|borrow|refinanc|access to capital|cash (?:needs|requirements)|raise (?:additional )?capital"},
+        {"LOSSES_GOING_CONCERN", "going concern|history of (?:net )?losses|net losses|never (?:achieve|be) profitab|accumulated deficit|profitability|incurred losses"},
+        {"STOCK_PRICE", "stock price|share price|price of our (?:common )?stock|market price|dilut|dividend|repurchase|buyback|volatil\\w* .{0,20}(?:stock|shares)|trading (?:price|volume)"},
+        {"MERGERS_ACQUISITIONS", "acqui|merger|integrat|divest|restructur|business combination|transaction|joint venture|synerg|spin-off"},
+        {"TAX_ACCOUNTING", "tax|accounting (?:standard|principle|rule|pronouncement|treatment)|impairment|goodwill|write-down|gaap|irs"},
+        {"LITIGATION", "litigation|lawsuit|class action|legal proceeding|suits?\\b|claims|derivative|plaintiff|court|settlement|indemnif"},
+        {"REGULATION", "regulat|government|licen[cs]|compliance|fda|sec\\b|securities and exchange|investigation|laws?\\b|approval|permit|legislation|agency"},
+        {"ENVIRONMENT_CLIMATE", "environment|climate|emission|greenhouse|carbon|pollut|hazardous|remediation|health and safety|wildfire|sustainab|esg"},
+        {"GOVERNANCE_TAKEOVER", "takeover|anti-takeover|change (?:of|in) control|controlling (?:stockholder|shareholder)|dual[- ]class|rights plan|poison pill|charter|bylaws|delaware law|board of directors|voting power|ownership limit"},
+        {"MACROECONOMIC", "econom|recession|downturn|inflation|interest rate|demand|consumer spending|capital markets|credit markets|commodity|prices? of (?:oil|gold|copper)|cycl"},
+        {"INTERNATIONAL", "international|foreign|currenc|exchange rate|geopolit|tariff|trade (?:restriction|polic|war)|export|import|outside the (?:united states|u\\.s\\.)|emerging markets|china|prc"},
+        {"CATASTROPHE_PANDEMIC", "pandemic|covid|epidemic|natural disaster|hurricane|earthquake|terroris|war\\b|armed|outbreak|catastroph|flood|fire|storm|weather"},
+        {"SUPPLY_CHAIN", "supplier|supply|shortage|component|raw material|contract manufactur|vendor|input cost|sourc|logistic|freight"},
+        {"PRODUCT_QUALITY", "defect|recall|warranty|product liability|quality|yield|manufacturing (?:capacity|problem|issue)|safety of (?:our )?products"},
+        {"KEY_PERSONNEL", "key (?:personnel|employees|executives|management)|retain|attract|hire|hiring|talent|employees|labor|labour|union|management team|succession|officers"},
+        {"CYBERSECURITY_IT", "cyber|security breach|breach|hack|data privacy|privacy|information technology|it systems|computer|systems failure|ransomware|personal (?:data|information)|y2k|year 2000"},
+        {"INTELLECTUAL_PROPERTY", "intellectual property|patent|trademark|copyright|trade secret|infring|proprietary (?:technology|rights)|licens"},
+        {"TECHNOLOGY_CHANGE", "technolog|new products?|product development|innovation|market acceptance|obsole|rapid(?:ly)? chang|introduc\\w* (?:of )?new"},
+        {"COMPETITION", "competit|pricing pressure|price pressure|new entrants|rivals|market share"},
+        {"INDUSTRY_CONSOLIDATION", "consolidation|consolidat\\w* (?:in|among|of) |mergers among"},
+        {"CUSTOMER_CONCENTRATION", "customer concentration|(?:small|limited) number of (?:customers|distributors|clients)|significant customers?|major customers?|key customers?|largest customers?|distributors?|channel partners|resellers|tenants?"},
+        {"GROWTH_MANAGEMENT", "growth|expansion|expand|scal(?:e|ing)|new markets|new stores|manage (?:our )?growth|rapid growth"},
+        {"REPUTATION", "reputation|brand|public perception|adverse publicity|negative publicity|goodwill of|image|social media"},
+    };
+    private static final java.util.regex.Pattern[] TERMS = new java.util.regex.Pattern[CATEGORY_TERMS.length];
+    private static final int[] TERM_HASH = new int[CATEGORY_TERMS.length];
+
+    static {
+        for (int i = 0; i < CATEGORY_TERMS.length; i++) {
+            TERMS[i] = java.util.regex.Pattern.compile(CATEGORY_TERMS[i][1], java.util.regex.Pattern.CASE_INSENSITIVE);
+            TERM_HASH[i] = Hashing.namespace("term:" + CATEGORY_TERMS[i][0]);
+        }
+    }
 
     private final int dimension;
 
@@ -59,6 +103,13 @@ public final class ItemFeatures {
         }
         if (b.count() == 0) {
             b.add(NS_W, 1f);
+        }
+        CharSequence item = text.subSequence(start, end);
+        float termWeight = (float) Math.max(1.5, Math.sqrt(n) / 2);
+        for (int i = 0; i < TERMS.length; i++) {
+            if (TERMS[i].matcher(item).find()) {
+                b.add(TERM_HASH[i], termWeight);
+            }
         }
         return b.build(true);
     }

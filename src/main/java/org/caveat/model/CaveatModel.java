@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.caveat.RiskCategory;
 import org.caveat.SegmentType;
+import org.caveat.classify.Transitions;
 
 /**
  * A complete trained model: the segment-type classifier, the one-vs-rest category tagger with a
@@ -20,6 +21,7 @@ public final class CaveatModel {
     private final LinearModel segmentTypes;
     private final LinearModel categories;
     private final double[] thresholds;
+    private final Transitions transitions;
     private final Map<String, String> provenance;
 
     /**
@@ -28,10 +30,11 @@ public final class CaveatModel {
      * @param segmentTypes a multinomial model with one output per {@link SegmentType}, in enum order
      * @param categories a one-vs-rest model with one output per {@link RiskCategory}, in enum order
      * @param thresholds one decision threshold per category, in enum order
+     * @param transitions segment-type transitions for sequence decoding
      * @param provenance training settings and data hash, written to and read from the manifest
      */
     public CaveatModel(String name, String version, LinearModel segmentTypes, LinearModel categories,
-                       double[] thresholds, Map<String, String> provenance) {
+                       double[] thresholds, Transitions transitions, Map<String, String> provenance) {
         this.name = Objects.requireNonNull(name, "name");
         this.version = Objects.requireNonNull(version, "version");
         this.segmentTypes = Objects.requireNonNull(segmentTypes, "segmentTypes");
@@ -43,6 +46,7 @@ public final class CaveatModel {
             throw new IllegalArgumentException("the category model needs one output and one threshold per category");
         }
         this.thresholds = thresholds.clone();
+        this.transitions = Objects.requireNonNull(transitions, "transitions");
         this.provenance = Map.copyOf(new TreeMap<>(provenance));
     }
 
@@ -77,6 +81,11 @@ public final class CaveatModel {
     /** @return a copy of all thresholds, in category order */
     public double[] thresholds() {
         return Arrays.copyOf(thresholds, thresholds.length);
+    }
+
+    /** @return the segment-type transitions */
+    public Transitions transitions() {
+        return transitions;
     }
 
     /** @return training settings and data provenance, as in the manifest */

@@ -26,6 +26,7 @@ import java.util.zip.ZipOutputStream;
 import org.caveat.InvalidModelException;
 import org.caveat.RiskCategory;
 import org.caveat.SegmentType;
+import org.caveat.classify.Transitions;
 import org.caveat.features.ItemFeatures;
 import org.caveat.features.SegmentFeatures;
 
@@ -75,6 +76,17 @@ public final class ModelIO {
         m.put("features.item.dimension", Integer.toString(itemDimension));
         for (RiskCategory c : RiskCategory.values()) {
             m.put("threshold." + c.name(), String.format(Locale.ROOT, "%.4f", model.threshold(c)));
+        }
+        m.put("transitions.weight", String.format(Locale.ROOT, "%.4f", model.transitions().weight()));
+        for (boolean same : new boolean[] {true, false}) {
+            double[][] t = model.transitions().matrix(same);
+            for (SegmentType a : SegmentType.values()) {
+                StringBuilder row = new StringBuilder();
+                for (SegmentType b : SegmentType.values()) {
+                    row.append(row.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6f", t[a.ordinal()][b.ordinal()]));
+                }
+                m.put("transitions." + (same ? "same" : "new") + "." + a.name(), row.toString());
+            }
         }
         for (Map.Entry<String, String> e : model.provenance().entrySet()) {
             m.put("provenance." + e.getKey(), e.getValue());
@@ -162,6 +174,7 @@ public final class ModelIO {
                 throw new InvalidModelException("manifest value " + key + " is outside [0, 1]");
             }
         }
+        Transitions transitions = transitions(m);
         Map<String, String> provenance = new HashMap<>();
         for (Map.Entry<String, String> e : m.entrySet()) {
             if (e.getKey().startsWith("provenance.")) {
@@ -169,7 +182,47 @@ public final class ModelIO {
             }
         }
         provenance.put("library.version", m.getOrDefault("library.version", "unknown"));
-        return new CaveatModel(required(m, "model.name"), required(m, "model.version"), types, cats, thresholds, provenance);
+        return new CaveatModel(required(m, "model.name"), required(m, "model.version"), types, cats, thresholds,
+                transitions, provenance);
+    }
+
+    private static Transitions transitions(Map<String, String> m) throws InvalidModelException {
+        int k = SegmentType.values().length;
+        double weight = number(m, "transitions.weight");
+        double[][][] t = new double[2][k][k];
+        for (int s = 0; s < 2; s++) {
+            for (SegmentType a : SegmentType.values()) {
+                String key = "transitions." + (s == 0 ? "same" : "new") + "." + a.name();
+                String[] cells = required(m, key).split(",");
+                if (cells.length != k) {
+                    throw new InvalidModelException("manifest value " + key + " needs " + k + " numbers");
+                }
+                for (int b = 0; b < k; b++) {
+                    try {
+                        t[s][a.ordinal()][b] = Double.parseDouble(cells[b]);
+                    } catch (NumberFormatException bad) {
+                        throw new InvalidModelException("manifest value " + key + " holds something that is not a number");
+                    }
+                    if (!(t[s][a.ordinal()][b] <= 0)) {
+                        throw new InvalidModelException("manifest value " + key + " holds a log-probability above 0");
+                    }
+                }
+            }
+        }
+        try {
+            return new Transitions(t[0], t[1], weight);
+        } catch (IllegalArgumentException bad) {
+            throw new InvalidModelException("manifest transitions are invalid: " + bad.getMessage());
+        }
+    }
+
+    private static double number(Map<String, String> m, String key) throws InvalidModelException {
+        String v = required(m, key);
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException bad) {
+            throw new InvalidModelException("manifest value " + key + "=" + v + " is not a number");
+        }
     }
 
     /**

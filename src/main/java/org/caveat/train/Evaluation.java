@@ -9,7 +9,9 @@ import org.caveat.SegmentType;
  * matrix, risk-item detection figures and category figures. Immutable; {@link #format()} prints it as tables.
  *
  * @param documents how many documents were evaluated
- * @param confusion words by gold type (row) and predicted type (column), in {@link SegmentType} order
+ * @param confusion words by gold type (row) and predicted type (column), in {@link SegmentType} order,
+ *     with the model's own decoding
+ * @param perSegmentConfusion the same with each segment decided alone (no sequence decoding), for comparison
  * @param itemsGold gold risk items
  * @param itemsPredicted predicted risk items
  * @param itemsMatched predicted items matching a gold item (overlap at least half of the union)
@@ -17,7 +19,7 @@ import org.caveat.SegmentType;
  * @param categoryFp per category, false positives
  * @param categoryFn per category, false negatives
  */
-public record Evaluation(int documents, long[][] confusion, int itemsGold, int itemsPredicted, int itemsMatched,
+public record Evaluation(int documents, long[][] confusion, long[][] perSegmentConfusion, int itemsGold, int itemsPredicted, int itemsMatched,
                          int[] categoryTp, int[] categoryFp, int[] categoryFn) {
 
     /**
@@ -108,8 +110,12 @@ public record Evaluation(int documents, long[][] confusion, int itemsGold, int i
     public String format() {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "documents %d%n", documents));
+        Evaluation alone = new Evaluation(documents, perSegmentConfusion, perSegmentConfusion, itemsGold, itemsPredicted,
+                itemsMatched, categoryTp, categoryFp, categoryFn);
         b.append(String.format(Locale.ROOT, "segment types (words): accuracy %.3f  macro-F1 %.3f  boilerplate F1 %.3f%n",
                 typeAccuracy(), typeMacroF1(), boilerplateF1()));
+        b.append(String.format(Locale.ROOT, "  each segment alone, without sequence decoding: accuracy %.3f  macro-F1 %.3f  boilerplate F1 %.3f%n",
+                alone.typeAccuracy(), alone.typeMacroF1(), alone.boilerplateF1()));
         b.append(String.format(Locale.ROOT, "  %-16s %7s %7s %7s%n", "type", "P", "R", "F1"));
         for (SegmentType t : SegmentType.values()) {
             double[] p = typePrf(t);

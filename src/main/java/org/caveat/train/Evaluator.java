@@ -12,6 +12,11 @@ import org.caveat.RiskCategory;
 import org.caveat.RiskItem;
 import org.caveat.Segment;
 import org.caveat.SegmentType;
+import org.caveat.classify.ClassifiedSegments;
+import org.caveat.classify.SegmentClassifier;
+import org.caveat.model.CaveatModel;
+import org.caveat.segment.SegmentSpan;
+import org.caveat.structure.DocumentStructure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +46,7 @@ public final class Evaluator {
     public Evaluation crossValidate(List<CorpusDocument> docs) throws IOException {
         int[] fold = Folds.assign(docs, config.folds(), config.seed());
         Accumulator acc = new Accumulator();
+        Accumulator perSegmentAcc = new Accumulator();
         for (int f = 0; f < config.folds(); f++) {
             List<CorpusDocument> train = new ArrayList<>();
             List<CorpusDocument> test = new ArrayList<>();
@@ -48,13 +54,23 @@ public final class Evaluator {
                 (fold[i] == f ? test : train).add(docs.get(i));
             }
             Trainer trainer = new Trainer(config);
-            Caveat caveat = Caveat.load(new ByteArrayInputStream(trainer.toBytes(trainer.train(train))));
+            CaveatModel model = trainer.train(train);
+            Caveat caveat = Caveat.load(new ByteArrayInputStream(trainer.toBytes(model)));
+            SegmentClassifier perSegment = new SegmentClassifier(model.segmentTypes(), model.transitions());
             for (CorpusDocument d : test) {
                 acc.add(d, caveat.analyze(d.text()));
+                DocumentStructure doc = trainer.structure(d.text());
+                ClassifiedSegments c = perSegment.classify(doc, false);
+                List<Segment> segs = new ArrayList<>();
+                for (int i = 0; i < doc.size(); i++) {
+                    SegmentSpan s = doc.spans().get(i);
+                    segs.add(new Segment(i, s.start(), s.end(), d.text().substring(s.start(), s.end()), c.types()[i], c.scores()[i]));
+                }
+                perSegmentAcc.addTypes(d, segs);
             }
             LOG.info("fold {} of {}: {} held-out documents", f + 1, config.folds(), test.size());
         }
-        return acc.result(docs.size());
+        return acc.result(docs.size(), perSegmentAcc.confusion);
     }
 
     /** Scores analyses against gold labels. */
@@ -68,10 +84,15 @@ public final class Evaluator {
         private final int[] fn = new int[RiskCategory.values().length];
 
         void add(CorpusDocument d, Analysis a) {
+            addTypes(d, a.segments());
+            addItems(d, a);
+        }
+
+        void addTypes(CorpusDocument d, List<Segment> segments) {
             String text = d.text();
             byte[] predictedAt = new byte[text.length()];
             Arrays.fill(predictedAt, (byte) -1);
-            for (Segment s : a.segments()) {
+            for (Segment s : segments) {
                 Arrays.fill(predictedAt, s.start(), s.end(), (byte) s.type().ordinal());
             }
             for (CorpusDocument.GoldSegment g : d.segments()) {
@@ -92,6 +113,9 @@ public final class Evaluator {
                     }
                 }
             }
+        }
+
+        void addItems(CorpusDocument d, Analysis a) {
             List<CorpusDocument.GoldItem> golds = d.items();
             List<RiskItem> preds = a.riskItems();
             gold += golds.size();
@@ -147,8 +171,8 @@ public final class Evaluator {
             }
         }
 
-        Evaluation result(int documents) {
-            return new Evaluation(documents, confusion, gold, predicted, matched, tp, fp, fn);
+        Evaluation result(int documents, long[][] perSegmentConfusion) {
+            return new Evaluation(documents, confusion, perSegmentConfusion, gold, predicted, matched, tp, fp, fn);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.caveat.Caveat;
 import org.caveat.RiskCategory;
 import org.caveat.SegmentType;
+import org.caveat.classify.Transitions;
 import org.caveat.features.FeatureVector;
 import org.caveat.features.ItemFeatures;
 import org.caveat.features.SegmentFeatures;
@@ -75,6 +76,7 @@ public final class Trainer {
         }
         long t0 = System.nanoTime();
         LinearModel types = trainTypes(docs);
+        Transitions transitions = transitions(docs);
         List<Item> items = items(docs);
         LinearModel categories = trainCategories(items);
         double[] thresholds = chooseThresholds(docs, items);
@@ -84,7 +86,7 @@ public final class Trainer {
         provenance.put("trainingData.riskItems", Integer.toString(items.size()));
         provenance.put("java.version", Runtime.version().feature() + "");
         LOG.info("trained on {} documents in {} ms", docs.size(), (System.nanoTime() - t0) / 1_000_000);
-        return new CaveatModel(MODEL_NAME, MODEL_VERSION, types, categories, thresholds, provenance);
+        return new CaveatModel(MODEL_NAME, MODEL_VERSION, types, categories, thresholds, transitions, provenance);
     }
 
     /**
@@ -143,6 +145,31 @@ public final class Trainer {
         }
         LOG.info("segment-type model: {} segments, counts {}", labels.length, Arrays.toString(counts));
         return new LinearModel(w, b);
+    }
+
+    /** Counts type transitions between consecutive segments (our segmentation, gold types) of the corpus. */
+    Transitions transitions(List<CorpusDocument> docs) {
+        int k = SegmentType.values().length;
+        long[][] same = new long[k][k];
+        long[][] across = new long[k][k];
+        for (CorpusDocument d : docs) {
+            DocumentStructure doc = structure(d.text());
+            byte[] gold = goldTypes(d);
+            int previous = -1;
+            int previousBlock = -1;
+            for (SegmentSpan s : doc.spans()) {
+                int label = majority(gold, d.text(), s.start(), s.end());
+                if (label < 0) {
+                    continue;
+                }
+                if (previous >= 0) {
+                    (s.block() == previousBlock ? same : across)[previous][label]++;
+                }
+                previous = label;
+                previousBlock = s.block();
+            }
+        }
+        return Transitions.fromCounts(same, across, config.transitionWeight());
     }
 
     /** One risk item with its features and categories. */

@@ -14,23 +14,24 @@ import java.util.Map;
  * @param categoryLambda L2 regularisation of each category model
  * @param maxIterations iteration limit of the optimiser
  * @param folds folds for threshold selection and evaluation
+ * @param transitionWeight weight of the type transitions in sequence decoding (0: per-segment decisions)
  */
 public record TrainingConfig(long seed, int segmentDimension, int itemDimension, double typeLambda,
-                             double categoryLambda, int maxIterations, int folds) {
+                             double categoryLambda, int maxIterations, int folds, double transitionWeight) {
 
     /** Checks the settings. */
     public TrainingConfig {
         if (Integer.bitCount(segmentDimension) != 1 || Integer.bitCount(itemDimension) != 1) {
             throw new IllegalArgumentException("feature dimensions must be powers of two");
         }
-        if (typeLambda < 0 || categoryLambda < 0 || maxIterations < 1 || folds < 2) {
-            throw new IllegalArgumentException("lambdas must be >= 0, maxIterations >= 1 and folds >= 2");
+        if (typeLambda < 0 || categoryLambda < 0 || maxIterations < 1 || folds < 2 || transitionWeight < 0) {
+            throw new IllegalArgumentException("lambdas and the transition weight must be >= 0, maxIterations >= 1 and folds >= 2");
         }
     }
 
     /** @return the settings of the bundled default model */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(20070315L, 1 << 18, 1 << 17, 0.5, 0.02, 400, 5);
+        return new TrainingConfig(20070315L, 1 << 18, 1 << 17, 0.1, 0.02, 400, 5, 0.5);
     }
 
     /**
@@ -38,7 +39,28 @@ public record TrainingConfig(long seed, int segmentDimension, int itemDimension,
      * @return a copy with that seed
      */
     public TrainingConfig withSeed(long newSeed) {
-        return new TrainingConfig(newSeed, segmentDimension, itemDimension, typeLambda, categoryLambda, maxIterations, folds);
+        return new TrainingConfig(newSeed, segmentDimension, itemDimension, typeLambda, categoryLambda, maxIterations, folds,
+                transitionWeight);
+    }
+
+    /**
+     * @param newFolds another number of folds
+     * @return a copy with that number of folds
+     */
+    public TrainingConfig withFolds(int newFolds) {
+        return new TrainingConfig(seed, segmentDimension, itemDimension, typeLambda, categoryLambda, maxIterations, newFolds,
+                transitionWeight);
+    }
+
+    /**
+     * @param lambdaTypes regularisation of the type model
+     * @param lambdaCategories regularisation of the category models
+     * @param weight transition weight
+     * @return a copy with those settings
+     */
+    public TrainingConfig withModelSettings(double lambdaTypes, double lambdaCategories, double weight) {
+        return new TrainingConfig(seed, segmentDimension, itemDimension, lambdaTypes, lambdaCategories, maxIterations, folds,
+                weight);
     }
 
     /** @return the settings as manifest entries */
@@ -50,6 +72,7 @@ public record TrainingConfig(long seed, int segmentDimension, int itemDimension,
         m.put("trainer.categoryLambda", String.format(Locale.ROOT, "%s", categoryLambda));
         m.put("trainer.maxIterations", Integer.toString(maxIterations));
         m.put("trainer.folds", Integer.toString(folds));
+        m.put("trainer.transitionWeight", String.format(Locale.ROOT, "%s", transitionWeight));
         return m;
     }
 }

@@ -1,0 +1,92 @@
+package org.caveat.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private static final String RELEASE = "Acme Reports Results\n\nNEW YORK, May 1, 2024 -- Acme Corp. today reported revenue of "
+            + "$5 million.\n\nThis release contains forward-looking statements. Factors that could cause results to differ "
+            + "include competition; supplier shortages; and changes in interest rates.\n";
+
+    @Test
+    void oneFileWithoutOutGoesToStandardOutputAsJson(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("release.txt"), RELEASE);
+        assertEquals(0, run("analyze", f.toString()), err.toString(StandardCharsets.UTF_8));
+        JsonNode json = new ObjectMapper().readTree(out.toByteArray());
+        assertEquals("caveat/1", json.get("schema").asText());
+        assertEquals("release.txt", json.get("source").asText());
+        assertTrue(json.get("model").asText().startsWith("caveat-default"));
+        JsonNode seg = json.get("segments").get(0);
+        assertEquals(RELEASE.substring(seg.get("start").asInt(), seg.get("end").asInt()), seg.get("text").asText());
+        assertEquals(3, json.get("riskItems").size());
+        assertTrue(json.get("riskItems").get(0).get("categories").size() >= 1);
+    }
+
+    @Test
+    void aMissingFileIsNamedAndTheOthersAreStillWritten(@TempDir Path dir) throws IOException {
+        Path good = Files.writeString(dir.resolve("good.txt"), RELEASE);
+        Path html = Files.writeString(dir.resolve("page.htm"), "<html><body><p>Acme announced a dividend today.</p></body></html>");
+        Path missing = dir.resolve("missing.txt");
+        Path outDir = dir.resolve("out");
+        int status = run("analyze", "--format", "json", "--out", outDir.toString(), "--emit-text", good.toString(),
+                missing.toString(), html.toString());
+        assertEquals(1, status);
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertTrue(stderr.contains("missing.txt") && stderr.contains("no such file"), stderr);
+        assertTrue(Files.exists(outDir.resolve("good.txt.json")));
+        assertTrue(Files.exists(outDir.resolve("page.htm.json")));
+        assertFalse(Files.exists(outDir.resolve("missing.txt.json")));
+        assertEquals("Acme announced a dividend today.", Files.readString(outDir.resolve("page.htm.analysed.txt")));
+        try (var files = Files.list(outDir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary files are left");
+        }
+    }
+
+    @Test
+    void textAndHtmlFormatsAreWritten(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("r.txt"), RELEASE);
+        Path outDir = dir.resolve("o");
+        assertEquals(0, run("analyze", "--format", "html", "--out", outDir.toString(), f.toString()));
+        assertTrue(Files.readString(outDir.resolve("r.txt.html")).contains("<span class=\"SAFE_HARBOR\""));
+        assertEquals(0, run("analyze", "--format", "text", "--out", outDir.toString(), f.toString()));
+        assertTrue(Files.readString(outDir.resolve("r.txt.txt")).contains("risk items: 3"));
+    }
+
+    @Test
+    void usageErrorsExitWithTwoAndSayWhy() {
+        assertEquals(2, run());
+        assertEquals(2, run("analyse", "x.txt"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown command 'analyse'"));
+        assertEquals(2, run("analyze", "--format", "pdf", "x.txt"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--format must be json, text or html"));
+        assertEquals(2, run("analyze", "a.txt", "b.txt"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("several FILEs need --out DIR"));
+    }
+
+    @Test
+    void aBadModelFileExitsWithThree(@TempDir Path dir) throws IOException {
+        Path model = Files.writeString(dir.resolve("bad.cvm"), "not a model");
+        Path f = Files.writeString(dir.resolve("r.txt"), RELEASE);
+        assertEquals(3, run("analyze", "--model", model.toString(), f.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("not a Caveat model"), err.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,96 @@
+package org.caveat.segment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SegmenterTest {
+    private final Segmenter segmenter = new Segmenter();
+
+    private List<String> texts(String text) {
+        List<SegmentSpan> spans = segmenter.segment(text);
+        assertCovers(text, spans);
+        return spans.stream().map(s -> text.substring(s.start(), s.end())).toList();
+    }
+
+    /** The contract of output.md: sorted, no overlap, trimmed, every non-whitespace character covered. */
+    static void assertCovers(String text, List<SegmentSpan> spans) {
+        boolean[] covered = new boolean[text.length()];
+        int last = 0;
+        for (SegmentSpan s : spans) {
+            assertTrue(s.start() >= last && s.end() > s.start(), "sorted and non-overlapping: " + s);
+            assertTrue(!Segmenter.isSpace(text.charAt(s.start())) && !Segmenter.isSpace(text.charAt(s.end() - 1)), "trimmed: " + s);
+            for (int i = s.start(); i < s.end(); i++) {
+                covered[i] = true;
+            }
+            last = s.end();
+        }
+        for (int i = 0; i < text.length(); i++) {
+            assertTrue(covered[i] || Segmenter.isSpace(text.charAt(i)), "uncovered character at " + i);
+        }
+    }
+
+    @Test
+    void sentencesHaveExactOffsets() {
+        String text = "Acme Inc. reported revenue of $4.2 million. Mr. Smith said results were strong.  The company expects growth.";
+        assertEquals(List.of("Acme Inc. reported revenue of $4.2 million.", "Mr. Smith said results were strong.",
+                "The company expects growth."), texts(text));
+    }
+
+    @Test
+    void titleHeadingAndBulletsAreSegmentsOfTheirOwn() {
+        String text = "Acme Reports Results\nRecord Quarter for Widgets\n\nAbout Acme\nAcme makes widgets. It is based in Ohio.\n\n"
+                + "Highlights:\n• Revenue rose 10%\n• Margin improved\n";
+        List<SegmentSpan> spans = segmenter.segment(text);
+        List<String> t = spans.stream().map(s -> text.substring(s.start(), s.end())).toList();
+        assertEquals(List.of("Acme Reports Results", "Record Quarter for Widgets", "About Acme", "Acme makes widgets.",
+                "It is based in Ohio.", "Highlights:", "• Revenue rose 10%", "• Margin improved"), t);
+        assertEquals(Shape.HEADING, spans.get(2).shape());
+        assertEquals(Shape.BULLET, spans.get(6).shape());
+    }
+
+    @Test
+    void hardWrappedLinesJoinBackIntoSentences() {
+        String text = """
+                SAN JOSE, Calif.--(BUSINESS WIRE)--Jan. 22, 1999--Acme Semiconductor Corp.
+                (Nasdaq:ACME) today reported revenue of $42.1 million for the fourth
+                quarter, up 12 percent from the year-ago quarter. The company also
+                announced a new product line for the networking market.
+
+                Factors that could cause results to differ include fluctuations in
+                quarterly results; competitive pricing pressure; and our dependence on
+                a small number of customers.
+                """;
+        List<String> t = texts(text);
+        assertEquals(3, t.size(), t.toString());
+        assertTrue(t.get(0).startsWith("SAN JOSE") && t.get(0).endsWith("year-ago quarter."));
+        assertTrue(t.get(2).startsWith("Factors") && t.get(2).endsWith("customers."), "the risk list stays in its sentence");
+    }
+
+    @Test
+    void tableRowsAreSegmentsOfTheirOwn() {
+        String text = "Three months ended\nRevenue          $ 42.1      $ 38.0\nNet income       $  4.0      $  3.1\n";
+        List<SegmentSpan> spans = segmenter.segment(text);
+        assertEquals(3, spans.size());
+        assertEquals(Shape.TABLE_ROW, spans.get(1).shape());
+        assertEquals("Revenue          $ 42.1      $ 38.0", text.substring(spans.get(1).start(), spans.get(1).end()));
+    }
+
+    @Test
+    void aVeryLongRunWithoutPunctuationIsCut() {
+        String text = "word ".repeat(5000).trim();
+        List<SegmentSpan> spans = segmenter.segment(text);
+        assertCovers(text, spans);
+        assertTrue(spans.size() >= 5);
+        assertTrue(spans.stream().allMatch(s -> s.end() - s.start() <= Segmenter.MAX_SEGMENT_CHARS));
+    }
+
+    @Test
+    void noBreakSpacesAreWhitespace() {
+        String text = "WESTFORD, Mass.\u00a0 , March 15, 2007 \u2013 Sonus announced today a plan.\u00a0 Next sentence here.";
+        List<String> t = texts(text);
+        assertEquals(2, t.size(), t.toString());
+    }
+}

@@ -1,0 +1,116 @@
+package org.caveat.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.caveat.RiskCategory;
+import org.caveat.Shared;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Validates every file of training-data/ and the corpus as a whole. */
+class CorpusTest {
+    static final Path DATA = Path.of("training-data");
+    private static List<CorpusDocument> docs;
+
+    @BeforeAll
+    static void read() throws IOException {
+        docs = CorpusReader.readAll(DATA);
+    }
+
+    @Test
+    void everyFileParsesWithKnownIdsAndEveryWordLabelled() {
+        // readAll() has already checked each file: known type and category ids, nesting, spans inside
+        // the text and trimmed, every non-whitespace character inside a segment. Check the spans once more here.
+        for (CorpusDocument d : docs) {
+            int last = 0;
+            for (CorpusDocument.GoldSegment s : d.segments()) {
+                assertTrue(s.start() >= last && s.end() <= d.text().length(), d.name());
+                last = s.end();
+            }
+            for (CorpusDocument.GoldItem it : d.items()) {
+                assertTrue(it.start() >= 0 && it.end() <= d.text().length() && !it.categories().isEmpty(), d.name());
+            }
+        }
+    }
+
+    @Test
+    void corpusHasTheKindsAndCategoriesTheModelNeeds() {
+        long press = docs.stream().filter(d -> d.kind().equals("press-release")).count();
+        long risk = docs.stream().filter(d -> d.kind().equals("risk-factors")).count();
+        assertTrue(press >= 40, "press releases: " + press);
+        assertTrue(risk >= 20, "risk-factor sections: " + risk);
+        Map<RiskCategory, Integer> counts = new EnumMap<>(RiskCategory.class);
+        for (CorpusDocument d : docs) {
+            for (CorpusDocument.GoldItem it : d.items()) {
+                for (RiskCategory c : it.categories()) {
+                    counts.merge(c, 1, Integer::sum);
+                }
+            }
+        }
+        for (RiskCategory c : RiskCategory.values()) {
+            assertTrue(counts.getOrDefault(c, 0) >= 8, c + " has " + counts.getOrDefault(c, 0) + " items");
+        }
+    }
+
+    @Test
+    void malformedFilesAreRefusedWithTheirProblem() {
+        String header = "%% kind: press-release\n%% industry: x\n%% year: 2000\n%% style: x\n%% author: test\n";
+        CorpusFormatException unknown = assertThrows(CorpusFormatException.class,
+                () -> CorpusReader.parse(header + "<FACTUALLY>Text.</FACTUALLY>", "a.cav"));
+        assertTrue(unknown.getMessage().contains("unknown tag"), unknown.getMessage());
+        CorpusFormatException outside = assertThrows(CorpusFormatException.class,
+                () -> CorpusReader.parse(header + "<FACTUAL>Text.</FACTUAL> Stray words.", "b.cav"));
+        assertTrue(outside.getMessage().contains("outside any segment"), outside.getMessage());
+        CorpusFormatException category = assertThrows(CorpusFormatException.class,
+                () -> CorpusReader.parse(header + "<SAFE_HARBOR>Risks include <RISK WEATHER>rain</RISK>.</SAFE_HARBOR>", "c.cav"));
+        assertTrue(category.getMessage().contains("unknown risk category WEATHER"), category.getMessage());
+    }
+
+    /**
+     * No dev document was copied into the training data. Statutory and exchange-mandated formulae
+     * ("within the meaning of Section 27A of the Securities Act of 1933 and Section 21E of the
+     * Securities Exchange Act of 1934") occur in real and written releases alike, so a shared 10-word
+     * run alone proves nothing; a copied document would share most of its 10-word runs with its
+     * source, while the written documents share at most a few percent, all of them such formulae.
+     */
+    @Test
+    void noDevDocumentIsCopiedIntoTheTrainingData() throws IOException {
+        Path dev = Shared.require("corpus/dev");
+        Map<String, Set<String>> devShingles = new java.util.HashMap<>();
+        try (Stream<Path> files = Files.list(dev)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".txt")).toList()) {
+                Set<String> s = new HashSet<>();
+                addShingles(Files.readString(f), s);
+                devShingles.put(f.getFileName().toString(), s);
+            }
+        }
+        for (CorpusDocument d : docs) {
+            Set<String> mine = new HashSet<>();
+            addShingles(d.text(), mine);
+            for (Map.Entry<String, Set<String>> e : devShingles.entrySet()) {
+                long shared = mine.stream().filter(e.getValue()::contains).count();
+                assertTrue(shared <= mine.size() / 10, d.name() + " shares " + shared + " of its " + mine.size()
+                        + " 10-word runs with dev document " + e.getKey());
+            }
+        }
+    }
+
+    private static void addShingles(String text, Set<String> out) {
+        String[] w = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+        for (int i = 0; i + 10 <= w.length; i++) {
+            out.add(String.join(" ", java.util.Arrays.copyOfRange(w, i, i + 10)));
+        }
+    }
+}
