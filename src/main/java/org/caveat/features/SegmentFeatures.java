@@ -3,6 +3,7 @@ package org.caveat.features;
 import java.util.List;
 import org.caveat.segment.SegmentSpan;
 import org.caveat.structure.DocumentStructure;
+import org.caveat.structure.Section;
 
 /**
  * Features of each segment for the segment-type classifier, shared by training and prediction:
@@ -14,8 +15,9 @@ import org.caveat.structure.DocumentStructure;
  */
 public final class SegmentFeatures {
     /** Changes whenever the features change, so that a model trained on other features is refused. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 4;
     private static final int MAX_WORDS = 400;
+    private static final float STRUCTURE = 3f;
 
     private static final int NS_W = Hashing.namespace("w");
     private static final int NS_B = Hashing.namespace("b");
@@ -71,6 +73,11 @@ public final class SegmentFeatures {
             }
             wordHashes[i] = h;
         }
+        int[] repeats = repeats(text, spans);
+        int[] sectionBlock = new int[n];
+        for (int i = 0; i < n; i++) {
+            sectionBlock[i] = i > 0 && doc.section(i) == doc.section(i - 1) ? sectionBlock[i - 1] : spans.get(i).block();
+        }
         FeatureVector[] out = new FeatureVector[n];
         FeatureVector.Builder b = new FeatureVector.Builder(dimension);
         for (int i = 0; i < n; i++) {
@@ -103,14 +110,10 @@ public final class SegmentFeatures {
             if (i > 0) {
                 addCues(b, NS_PCUE, cues[i - 1]);
                 addWords(b, NS_P, wordHashes[i - 1], 0.5f);
-            } else {
-                b.add(named("first-segment"), 1f);
             }
             if (i + 1 < n) {
                 addCues(b, NS_NCUE, cues[i + 1]);
                 addWords(b, NS_N, wordHashes[i + 1], 0.5f);
-            } else {
-                b.add(named("last-segment"), 1f);
             }
             int bf = doc.blockFirst(i);
             int bl = doc.blockLast(i);
@@ -126,21 +129,54 @@ public final class SegmentFeatures {
             String blockPos = size == 1 ? "only" : i == bf ? "first" : i == bl ? "last" : "middle";
             b.add(named("bpos:" + blockPos), 1f);
             b.add(named("bsize:" + (size == 1 ? "1" : size == 2 ? "2" : size <= 5 ? "3-5" : "6+")), 1f);
-            b.add(named("shape:" + s.shape()), 1f);
-            b.add(named("sec:" + doc.section(i)), 1f);
-            b.add(named("sec-shape:" + doc.section(i) + ":" + s.shape()), 1f);
-            b.add(named("role:" + doc.role(i)), 1f);
-            b.add(named("risk-doc:" + doc.hasRiskSection()), 1f);
+            // Structure features carry larger values: under L2 regularisation that lets a handful of them
+            // outweigh the many word features where the layout is clear (an About section, an Item 1A body).
+            b.add(named("shape:" + s.shape()), STRUCTURE);
+            Section section = doc.section(i);
+            if (section != Section.NONE && section != Section.OTHER) {
+                // Only a heading that names its section says something; a title or topic heading does not.
+                // A section runs to the next heading, which may be far: the nearer paragraphs count most.
+                int distance = s.block() - sectionBlock[i];
+                String near = distance <= 0 ? "0" : distance == 1 ? "1" : distance == 2 ? "2" : "3+";
+                b.add(named("sec:" + section), 1f);
+                b.add(named("sec-dist:" + section + ":" + near), 1f);
+                b.add(named("sec-shape:" + section + ":" + s.shape()), 1f);
+            }
+            b.add(named("role:" + doc.role(i)), STRUCTURE);
+            b.add(named("risk-doc:" + doc.hasRiskSection()), STRUCTURE);
+            b.add(named("repeat:" + Math.min(3, repeats[i])), STRUCTURE);
             b.add(named("dpos:" + (n <= 1 ? 0 : (10 * i) / n)), 1f);
             int fromEnd = n - 1 - i;
-            b.add(named("dend:" + (fromEnd == 0 ? "0" : fromEnd <= 2 ? "1-2" : fromEnd <= 5 ? "3-5" : fromEnd <= 10 ? "6-10"
-                    : fromEnd <= 25 ? "11-25" : "26+")), 1f);
-            b.add(named("dstart:" + (i == 0 ? "0" : i <= 2 ? "1-2" : i <= 5 ? "3-5" : "6+")), 1f);
+            // Coarse distances from the ends: boilerplate gathers at the end, but the very last segment may be
+            // a safe harbor as well as a contact line, so no bucket singles it out.
+            b.add(named("dend:" + (fromEnd <= 3 ? "0-3" : fromEnd <= 12 ? "4-12" : "13+")), 1f);
+            b.add(named("dstart:" + (i == 0 ? "0" : i <= 4 ? "1-4" : "5+")), 1f);
             int len = h.length;
             b.add(named("len:" + (len <= 3 ? "1-3" : len <= 8 ? "4-8" : len <= 20 ? "9-20" : len <= 50 ? "21-50" : "51+")), 1f);
             out[i] = b.build(false);
         }
         return out;
+    }
+
+    /**
+     * How often each segment's text (of five words or more) occurs in the document: notices pasted
+     * under every table repeat verbatim, while statements of fact rarely do.
+     */
+    private static int[] repeats(String text, List<SegmentSpan> spans) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        String[] keys = new String[spans.size()];
+        for (int i = 0; i < spans.size(); i++) {
+            SegmentSpan s = spans.get(i);
+            if (s.end() - s.start() >= 30) {
+                keys[i] = text.substring(s.start(), s.end()).replaceAll("\\s+", " ");
+                counts.merge(keys[i], 1, Integer::sum);
+            }
+        }
+        int[] r = new int[spans.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = keys[i] == null ? 0 : counts.get(keys[i]);
+        }
+        return r;
     }
 
     private static void addCues(FeatureVector.Builder b, int ns, long bits) {

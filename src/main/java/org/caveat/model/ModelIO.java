@@ -181,7 +181,6 @@ public final class ModelIO {
                 provenance.put(e.getKey().substring("provenance.".length()), e.getValue());
             }
         }
-        provenance.put("library.version", m.getOrDefault("library.version", "unknown"));
         return new CaveatModel(required(m, "model.name"), required(m, "model.version"), types, cats, thresholds,
                 transitions, provenance);
     }

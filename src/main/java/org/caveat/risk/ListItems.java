@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class ListItems {
     private static final Pattern INTRO = Pattern.compile(
-            "\\b(?:include|includes|including|such as|among others|the following|as follows|namely|consist of|relate to|relating to)\\b"
+            "\\b(?:include|includes|including|such as|among others|the following|as follows|namely|consist of|relate to|relating to"
+                    + "|(?<=^among\\b.{0,200})are)\\b"
                     + "(?:,?\\s*(?:but\\s+(?:are\\s+|is\\s+)?not\\s+limited\\s+to|without\\s+limitation|among\\s+others|in\\s+particular"
                     + "|for\\s+example|among\\s+other\\s+things|the\\s+following))*,?\\s*:?|:",
             Pattern.CASE_INSENSITIVE);
@@ -30,6 +31,13 @@ public final class ListItems {
     private static final Pattern STATEMENT_ITEM = Pattern.compile(
             "^\\W*(?:the\\s+|our\\s+|any\\s+)?(?:statements?|expectations?|information|projections?|estimates?|plans?|"
                     + "objectives?|intentions?|beliefs?|assumptions?|forecasts?)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** A sentence that speaks of forward-looking statements or information at all. */
+    private static final Pattern RISK_MENTION = Pattern.compile("forward[- ]looking (?:statements|information)", Pattern.CASE_INSENSITIVE);
+    /** Words that make an item of a mixed list a risk rather than a topic. */
+    private static final Pattern RISKY_ITEM = Pattern.compile(
+            "risk|uncertain|volatil|ability to|inability|failure|difficult|competit|regulat|publicity|perception|financing|"
+                    + "capital|funds|personnel|hire|growth|litigation|dilution|market conditions|changes in|acquisition",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern STATEMENT_HEAD = Pattern.compile(
             "statements?\\b|information\\b|expectations?\\b|projections?\\b|estimates\\b|plans\\b|goals\\b|objectives\\b|"
@@ -48,7 +56,9 @@ public final class ListItems {
                     + "|^(?:the\\s+|those\\s+|such\\s+)?(?:risks?|factors?|uncertainties|matters)(?:\\s+and\\s+uncertainties)?\\s+"
                     + "(?:that\\s+are\\s+|as\\s+)?(?:detailed|described|discussed|set forth|identified|contained|included|referenced|"
                     + "listed|disclosed|outlined)\\b"
-                    + "|^(?:those|the)\\s+(?:risks|factors|uncertainties)\\b.*\\b(?:filings?|reports?)\\b",
+                    + "|^(?:those|the)\\s+(?:risks|factors|uncertainties)\\b.*\\b(?:filings?|reports?)\\b"
+                    + "|^(?:those|that|the ones)\\s+(?:\\w+\\s+){0,2}(?:described|detailed|discussed|set forth|identified|contained|"
+                    + "included|listed|disclosed|referenced|outlined)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TAIL_CATCH_ALL = Pattern.compile(
             "[,;]?\\s+(?:as well as|and|or|including|plus)\\s+(?:the\\s+)?(?:other|those|such other|additional|various other)\\s+"
@@ -161,12 +171,24 @@ public final class ListItems {
         if (colonEnd >= 0) {
             introEnd = colonEnd;
         }
+        boolean mixed = false;
+        if (introEnd < 0) {
+            // "Forward-looking information includes ...: A; B; C" mixes topics of statements with risks;
+            // such a list is kept only for its items that name a risk (below).
+            m = INTRO.matcher(s);
+            if (m.find() && m.end() <= first && !wordList(s, m.start())
+                    && RISK_MENTION.matcher(s.substring(0, m.start())).find()) {
+                introEnd = m.end();
+                mixed = true;
+            }
+        }
         if (introEnd < 0) {
             return List.of();
         }
         List<int[]> out = new ArrayList<>();
         int a = introEnd;
-        int end = regionEnd(s, introEnd);
+        // A trailing catch-all ("and other risks described in ...") can only be in the last item.
+        int end = regionEnd(s, Math.max(introEnd, s.lastIndexOf(';')));
         for (int i = first; ; i = s.indexOf(';', i + 1)) {
             if (i < 0 || i >= end) {
                 addItem(s, a, end, true, out);
@@ -176,6 +198,14 @@ public final class ListItems {
             a = i + 1;
         }
         boolean continued = s.stripTrailing().endsWith(";");
+        if (mixed) {
+            if (out.size() < 4) {
+                return List.of();
+            }
+            out.removeIf(it -> STATEMENT_ITEM.matcher(stripOwner(s.substring(it[0], it[1]))).find()
+                    || !RISKY_ITEM.matcher(s.substring(it[0], it[1])).find());
+            return out;
+        }
         return out.size() >= 2 || continued && out.size() == 1 ? out : List.of();
     }
 
@@ -183,7 +213,7 @@ public final class ListItems {
         Matcher m = INTRO.matcher(s);
         while (m.find()) {
             String intro = m.group().toLowerCase(Locale.ROOT);
-            if (!(intro.startsWith("such as") || intro.startsWith("includ")) || !hasContext(s, m.start())
+            if (!(intro.startsWith("such as") || intro.startsWith("includ") || intro.startsWith("are")) || !hasContext(s, m.start())
                     || wordList(s, m.start())) {
                 continue;
             }
@@ -203,19 +233,17 @@ public final class ListItems {
                 }
             }
             parts.add(new int[] {a, end});
-            if (parts.size() < 2) {
-                continue;
-            }
             int[] last = parts.get(parts.size() - 1);
             String lastText = s.substring(last[0], last[1]).stripLeading().toLowerCase(Locale.ROOT);
             if (!lastText.startsWith("and ") && !lastText.startsWith("or ")) {
                 int and = Math.max(s.lastIndexOf(" and ", last[1]), s.lastIndexOf(" or ", last[1]));
-                if (and > last[0]) {
+                if (and > last[0] && !joinsAName(s, and)) {
                     parts.set(parts.size() - 1, new int[] {last[0], and});
                     parts.add(new int[] {and, last[1]});
                 }
             }
-            if (parts.size() < 3) {
+            boolean qualified = intro.contains("among others") || intro.contains("limited to") || intro.contains("limitation");
+            if (parts.size() < (qualified ? 2 : 3)) {
                 continue;
             }
             List<int[]> out = new ArrayList<>();
@@ -227,7 +255,7 @@ public final class ListItems {
                 }
                 addItem(s, p[0], p[1], k + 1 == parts.size(), out);
             }
-            if (!tooLong && out.size() >= 3) {
+            if (!tooLong && out.size() >= (qualified ? 2 : 3)) {
                 return out;
             }
         }
@@ -247,6 +275,22 @@ public final class ListItems {
             return false;
         }
         return lastMatch(STATEMENT_HEAD, before) < risk;
+    }
+
+    /** Whether the "and" at {@code at} joins two capitalised words of one name ("Securities and Exchange Commission"). */
+    private static boolean joinsAName(String s, int at) {
+        int before = at - 1;
+        while (before > 0 && Character.isLetter(s.charAt(before - 1))) {
+            before--;
+        }
+        int after = s.indexOf(' ', at + 1) + 1;
+        return before >= 0 && after > 0 && after < s.length() && Character.isUpperCase(s.charAt(before))
+                && Character.isUpperCase(s.charAt(after));
+    }
+
+    /** Drops a leading possessive owner ("ZenaTech's expectations" becomes "expectations"). */
+    private static String stripOwner(String item) {
+        return item.replaceFirst("^[A-Z][\\w.&-]*(?:\\s+[A-Z][\\w.&-]*){0,3}(?:\u2019|')s\\s+", "");
     }
 
     private static int lastMatch(Pattern p, String s) {

@@ -248,10 +248,15 @@ public final class Segmenter {
                     lens[m++] = length(i);
                 }
             }
-            if (m < 6) {
+            if (m == 0) {
                 return Integer.MAX_VALUE;
             }
             Arrays.sort(lens, 0, m);
+            if (m < 6) {
+                // Too few lines for a percentile: the longest line, if it looks like a wrap width.
+                int max = lens[m - 1];
+                return max >= 50 && max <= 100 ? max : Integer.MAX_VALUE;
+            }
             int w = lens[(int) (m * 0.9)];
             return w < 30 ? Integer.MAX_VALUE : w;
         }

@@ -31,7 +31,7 @@ public record TrainingConfig(long seed, int segmentDimension, int itemDimension,
 
     /** @return the settings of the bundled default model */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(20070315L, 1 << 18, 1 << 17, 0.1, 0.02, 400, 5, 0.5);
+        return new TrainingConfig(20070315L, 1 << 18, 1 << 17, 2.0, 0.02, 400, 5, 0.5);
     }
 
     /**

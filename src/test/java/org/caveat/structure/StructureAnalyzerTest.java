@@ -95,7 +95,7 @@ class StructureAnalyzerTest {
                 + "Forward-Looking Statements\n\nThis release contains forward-looking statements.\n\nContact:\nJane Doe\n";
         DocumentStructure d = analyze(text);
         assertFalse(d.hasRiskSection());
-        assertEquals(Section.NONE, d.section(indexOf(d, "Acme sold more widgets.")));
+        assertEquals(Section.OTHER, d.section(indexOf(d, "Acme sold more widgets.")), "under the title");
         assertEquals(Section.ABOUT, d.section(indexOf(d, "Acme is a leading maker of widgets.")));
         assertEquals(Section.SAFE_HARBOR, d.section(indexOf(d, "This release contains forward-looking statements.")));
         assertEquals(Section.CONTACT, d.section(indexOf(d, "Jane Doe")));
