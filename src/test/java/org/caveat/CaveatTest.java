@@ -93,7 +93,8 @@ class CaveatTest {
     @Test
     void segmentsCoverTheTextAndMatchItsKind() {
         String text = "Acme Corp. Reports Record Results\n\nNEW YORK, Jan. 5, 2009 -- Acme Corp. (Nasdaq: ACME) today reported "
-                + "revenue of $12.1 million. The company expects revenue of $14 million in 2009.\n\nAbout Acme\n\nAcme is a leading "
+                + "revenue of $12.1 million, up 8 percent from a year earlier.\n\nOutlook\n\nFor fiscal 2009, the company expects "
+                + "revenue of $50 million to $52 million and plans to open two new plants.\n\nAbout Acme\n\nAcme is a leading "
                 + "provider of widgets. For more information, visit www.acme.com.\n";
         Analysis a = caveat.analyze(text);
         assertFalse(a.segments().isEmpty());
@@ -109,7 +110,9 @@ class CaveatTest {
         assertEquals(text.replaceAll("\\s", "").length(), covered, "every non-whitespace character is in a segment");
         assertEquals(SegmentType.COMPANY_PROFILE, a.segments().get(a.segments().size() - 1).type());
         assertEquals(SegmentType.FORWARD_LOOKING, a.segments().stream()
-                .filter(s -> s.text().startsWith("The company expects")).findFirst().orElseThrow().type());
+                .filter(s -> s.text().startsWith("For fiscal 2009")).findFirst().orElseThrow().type());
+        assertEquals(SegmentType.FACTUAL, a.segments().stream()
+                .filter(s -> s.text().startsWith("NEW YORK")).findFirst().orElseThrow().type());
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.caveat.structure.Section;
  */
 public final class SegmentFeatures {
     /** Changes whenever the features change, so that a model trained on other features is refused. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
     private static final int MAX_WORDS = 400;
     private static final float STRUCTURE = 3f;
 
@@ -57,6 +57,19 @@ public final class SegmentFeatures {
      * @return one vector per segment, in segment order
      */
     public FeatureVector[] extract(DocumentStructure doc) {
+        return extract(doc, true);
+    }
+
+    /**
+     * Extracts the features of every segment of a document, optionally without its context.
+     *
+     * @param doc the document's structure
+     * @param withContext false to leave out everything but the segment's own words, cues and shape;
+     *     training adds such context-free copies so that the words alone carry a decision where the
+     *     layout of a filing differs from the training documents'
+     * @return one vector per segment, in segment order
+     */
+    public FeatureVector[] extract(DocumentStructure doc, boolean withContext) {
         String text = doc.text();
         List<SegmentSpan> spans = doc.spans();
         int n = spans.size();
@@ -107,6 +120,13 @@ public final class SegmentFeatures {
                 }
             }
             addCues(b, NS_CUE, cues[i]);
+            b.add(named("shape:" + s.shape()), STRUCTURE);
+            int len = h.length;
+            b.add(named("len:" + (len <= 3 ? "1-3" : len <= 8 ? "4-8" : len <= 20 ? "9-20" : len <= 50 ? "21-50" : "51+")), 1f);
+            if (!withContext) {
+                out[i] = b.build(false);
+                continue;
+            }
             if (i > 0) {
                 addCues(b, NS_PCUE, cues[i - 1]);
                 addWords(b, NS_P, wordHashes[i - 1], 0.5f);
@@ -131,7 +151,6 @@ public final class SegmentFeatures {
             b.add(named("bsize:" + (size == 1 ? "1" : size == 2 ? "2" : size <= 5 ? "3-5" : "6+")), 1f);
             // Structure features carry larger values: under L2 regularisation that lets a handful of them
             // outweigh the many word features where the layout is clear (an About section, an Item 1A body).
-            b.add(named("shape:" + s.shape()), STRUCTURE);
             Section section = doc.section(i);
             if (section != Section.NONE && section != Section.OTHER) {
                 // Only a heading that names its section says something; a title or topic heading does not.
@@ -151,8 +170,6 @@ public final class SegmentFeatures {
             // a safe harbor as well as a contact line, so no bucket singles it out.
             b.add(named("dend:" + (fromEnd <= 3 ? "0-3" : fromEnd <= 12 ? "4-12" : "13+")), 1f);
             b.add(named("dstart:" + (i == 0 ? "0" : i <= 4 ? "1-4" : "5+")), 1f);
-            int len = h.length;
-            b.add(named("len:" + (len <= 3 ? "1-3" : len <= 8 ? "4-8" : len <= 20 ? "9-20" : len <= 50 ? "21-50" : "51+")), 1f);
             out[i] = b.build(false);
         }
         return out;

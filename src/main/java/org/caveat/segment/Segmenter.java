@@ -94,6 +94,12 @@ public final class Segmenter {
             addCapped(text, start, end, block, unit, shape, out);
             return;
         }
+        if (singleLine && shape == Shape.SENTENCE && end - start <= 200 && looksLikeHeading(text, start, end)) {
+            // A title or heading line is one segment even where an abbreviation ("Acme Corp. Reports ...")
+            // would make the sentence splitter cut it.
+            addCapped(text, start, end, block, unit, Shape.HEADING, out);
+            return;
+        }
         List<List<CoreLabel>> sentences = splitter.process(tokens);
         int[] starts = new int[sentences.size()];
         int k = 0;

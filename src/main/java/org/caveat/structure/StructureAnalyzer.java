@@ -293,6 +293,13 @@ public final class StructureAnalyzer {
         if (bf != bl || bl >= last) {
             return false;
         }
+        if (bf > 0) {
+            String before = segmentText(text, spans, bf - 1);
+            char c = before.charAt(before.length() - 1);
+            if (c == ';' || c == ':' || before.endsWith(" and") || before.endsWith(" or")) {
+                return false; // the last line of a list, not a heading
+            }
+        }
         String t = segmentText(text, spans, bf);
         int words = t.split("\\s+").length;
         if (words < 4 || words > 90 || CONTINUATION.matcher(t).lookingAt()) {

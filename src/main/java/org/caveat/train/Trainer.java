@@ -53,6 +53,11 @@ public final class Trainer {
         }
     }
 
+    /**
+     * One segment in this many is also trained on without its context, so that its words alone
+     * learn to carry a decision (see {@link SegmentFeatures#extract(DocumentStructure, boolean)}).
+     */
+    static final int CONTEXT_FREE_EVERY = 8;
     private final TrainingConfig config;
     private final Segmenter segmenter = new Segmenter();
 
@@ -81,6 +86,7 @@ public final class Trainer {
         LinearModel categories = trainCategories(items);
         double[] thresholds = chooseThresholds(docs, items);
         Map<String, String> provenance = new java.util.LinkedHashMap<>(config.asProvenance());
+        provenance.put("trainer.contextFreeEvery", Integer.toString(CONTEXT_FREE_EVERY));
         provenance.put("trainingData.sha256", dataHash(docs));
         provenance.put("trainingData.documents", Integer.toString(docs.size()));
         provenance.put("trainingData.riskItems", Integer.toString(items.size()));
@@ -105,11 +111,13 @@ public final class Trainer {
     /** The training examples of the segment-type model: our segments with the gold type covering most of them. */
     LinearModel trainTypes(List<CorpusDocument> docs) throws InsufficientTrainingDataException {
         SegmentFeatures features = new SegmentFeatures(config.segmentDimension());
+        java.util.Random contextFree = new java.util.Random(config.seed());
         List<SparseArray> x = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
         for (CorpusDocument d : docs) {
             DocumentStructure doc = structure(d.text());
-            FeatureVector[] fv = features.extract(doc);
+            FeatureVector[] fv = features.extract(doc, true);
+            FeatureVector[] alone = features.extract(doc, false);
             byte[] gold = goldTypes(d);
             for (int i = 0; i < fv.length; i++) {
                 SegmentSpan s = doc.spans().get(i);
@@ -117,6 +125,10 @@ public final class Trainer {
                 if (label >= 0) {
                     x.add(sparse(fv[i]));
                     y.add(label);
+                    if (contextFree.nextInt(CONTEXT_FREE_EVERY) == 0) {
+                        x.add(sparse(alone[i]));
+                        y.add(label);
+                    }
                 }
             }
         }
