@@ -47,7 +47,9 @@ public final class CaveatModel {
         }
         this.thresholds = thresholds.clone();
         this.transitions = Objects.requireNonNull(transitions, "transitions");
-        this.provenance = Map.copyOf(new TreeMap<>(provenance));
+        // Sorted, so that the manifest lists provenance in the same order in every JVM (Map.copyOf's
+        // iteration order changes from run to run, which would break byte-identical retraining).
+        this.provenance = java.util.Collections.unmodifiableMap(new TreeMap<>(provenance));
     }
 
     /** @return the model's name */

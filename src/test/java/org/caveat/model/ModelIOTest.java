@@ -54,6 +54,21 @@ class ModelIOTest {
         assertEquals(Arrays.toString(m.thresholds()), Arrays.toString(ModelIO.read(new ByteArrayInputStream(again)).thresholds()));
     }
 
+    /** Map iteration order varies between JVM runs; the manifest must not, or retraining is not byte-identical. */
+    @Test
+    void manifestListsProvenanceInSortedOrder() throws IOException {
+        String manifest;
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(defaultBytes))) {
+            ZipEntry e = in.getNextEntry();
+            assertEquals(ModelIO.MANIFEST, e.getName(), "the manifest is the first entry");
+            manifest = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        java.util.List<String> keys = manifest.lines().filter(l -> l.startsWith("provenance.")).map(l -> l.substring(0, l.indexOf('=')))
+                .toList();
+        assertTrue(keys.size() >= 5, manifest);
+        assertEquals(keys.stream().sorted().toList(), keys);
+    }
+
     @Test
     void javaSerializedObjectIsRefused() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
