@@ -212,6 +212,15 @@ public final class Trainer {
     }
 
     LinearModel trainCategories(List<Item> items) throws InsufficientTrainingDataException {
+        return trainCategories(items, false);
+    }
+
+    /**
+     * Trains one binomial model per category. A category with no positive (or no negative) item is an
+     * error, unless {@code lenient}: then, as in a small cross-validation fold, it gets a model that
+     * never (or always) fires.
+     */
+    private LinearModel trainCategories(List<Item> items, boolean lenient) throws InsufficientTrainingDataException {
         int k = RiskCategory.values().length;
         float[][] w = new float[k][];
         float[] b = new float[k];
@@ -223,14 +232,17 @@ public final class Trainer {
                 y[i] = items.get(i).categories()[c] ? 1 : 0;
                 pos += y[i];
             }
-            if (pos == 0 || pos == y.length) {
-                throw new InsufficientTrainingDataException("risk category " + RiskCategory.values()[c]
-                        + (pos == 0 ? " has no training item" : " is on every training item"));
-            }
-            SparseLogisticRegression.Binomial lr = SparseLogisticRegression.binomial(data, y, config.categoryLambda(),
-                    1e-5, config.maxIterations());
-            double[] coef = lr.coefficients();
             w[c] = new float[config.itemDimension()];
+            if (pos == 0 || pos == y.length) {
+                if (!lenient) {
+                    throw new InsufficientTrainingDataException("risk category " + RiskCategory.values()[c]
+                            + (pos == 0 ? " has no training item" : " is on every training item"));
+                }
+                b[c] = pos == 0 ? -10f : 10f;
+                continue;
+            }
+            double[] coef = SparseLogisticRegression.binomial(data, y, config.categoryLambda(), 1e-5, config.maxIterations())
+                    .coefficients();
             for (int j = 0; j < config.itemDimension(); j++) {
                 w[c][j] = (float) coef[j];
             }
@@ -253,9 +265,9 @@ public final class Trainer {
             }
             LinearModel m;
             try {
-                m = trainCategories(train);
-            } catch (InsufficientTrainingDataException sparseFold) {
-                m = trainCategoriesLenient(train);
+                m = trainCategories(train, true);
+            } catch (InsufficientTrainingDataException impossible) {
+                throw new IllegalStateException(impossible);
             }
             for (int i = 0; i < items.size(); i++) {
                 if (fold[items.get(i).doc()] == f) {
@@ -287,34 +299,6 @@ public final class Trainer {
             thresholds[c] = best;
         }
         return thresholds;
-    }
-
-    /** As {@link #trainCategories}, but a category absent from a fold gets a model that never fires. */
-    private LinearModel trainCategoriesLenient(List<Item> items) {
-        int k = RiskCategory.values().length;
-        float[][] w = new float[k][];
-        float[] b = new float[k];
-        SparseDataset data = SparseDataset.of(items.stream().map(i -> sparse(i.x())).toList(), config.itemDimension());
-        for (int c = 0; c < k; c++) {
-            int[] y = new int[items.size()];
-            int pos = 0;
-            for (int i = 0; i < y.length; i++) {
-                y[i] = items.get(i).categories()[c] ? 1 : 0;
-                pos += y[i];
-            }
-            w[c] = new float[config.itemDimension()];
-            if (pos == 0 || pos == y.length) {
-                b[c] = pos == 0 ? -10f : 10f;
-                continue;
-            }
-            double[] coef = SparseLogisticRegression.binomial(data, y, config.categoryLambda(), 1e-5, config.maxIterations())
-                    .coefficients();
-            for (int j = 0; j < config.itemDimension(); j++) {
-                w[c][j] = (float) coef[j];
-            }
-            b[c] = (float) coef[config.itemDimension()];
-        }
-        return new LinearModel(w, b);
     }
 
     DocumentStructure structure(String text) {
