@@ -299,6 +299,15 @@ public final class Segmenter {
             return gaps >= 2 || (gaps >= 1 && digit);
         }
 
+        private boolean startsWithAddress(int i) {
+            int w = start[i];
+            while (w < end[i] && !isSpace(text.charAt(w))) {
+                w++;
+            }
+            String first = text.substring(start[i], w);
+            return first.indexOf('@') > 0 || first.startsWith("www.") || first.startsWith("http");
+        }
+
         /** Whether line i's text goes on in line i+1 (a hard wrap), rather than ending there. */
         boolean continues(int i) {
             int next = i + 1;
@@ -307,6 +316,9 @@ public final class Segmenter {
             }
             char last = text.charAt(end[i] - 1);
             char first = text.charAt(start[next]);
+            if (startsWithAddress(next)) {
+                return false; // an e-mail or web address on its own line, as in a contact block
+            }
             boolean closed = last == '.' || last == ':' || last == '!' || last == '?';
             if (!closed && (Character.isLowerCase(first) || last == ',' || last == '-' && Character.isLetter(first))) {
                 return true;
