@@ -156,8 +156,8 @@ public final class Caveat {
         Objects.requireNonNull(file, "file");
         long size = Files.size(file);
         if (size > MAX_INPUT_BYTES) {
-            throw new UnreadableDocumentException(file + " is " + (size >> 20) + " MB; Caveat reads inputs of up to "
-                    + (MAX_INPUT_BYTES >> 20) + " MB (split the file first)");
+            throw new UnreadableDocumentException(file + " is " + size + " bytes; Caveat reads inputs of up to "
+                    + MAX_INPUT_BYTES + " bytes (" + (MAX_INPUT_BYTES >> 20) + " MB); split the file first");
         }
         return analyze(Files.readAllBytes(file), file.getFileName().toString(), documentType);
     }
@@ -174,8 +174,8 @@ public final class Caveat {
     public Analysis analyze(byte[] content, String sourceName, String documentType) throws UnreadableDocumentException {
         Objects.requireNonNull(content, "content");
         if (content.length > MAX_INPUT_BYTES) {
-            throw new UnreadableDocumentException("the input is " + (content.length >> 20) + " MB; Caveat reads inputs of up to "
-                    + (MAX_INPUT_BYTES >> 20) + " MB");
+            throw new UnreadableDocumentException("the input is " + content.length + " bytes; Caveat reads inputs of up to "
+                    + MAX_INPUT_BYTES + " bytes (" + (MAX_INPUT_BYTES >> 20) + " MB)");
         }
         ReadResult read = DocumentReader.read(content, documentType);
         String source = sourceName;

@@ -112,7 +112,7 @@ public final class Main {
         if (outDir == null && o.files.size() > 1) {
             throw new UsageException("several FILEs need --out DIR");
         }
-        if (outDir == null && o.flag("--emit-text")) {
+        if (outDir == null && o.has("--emit-text")) {
             throw new UsageException("--emit-text needs --out DIR");
         }
         Caveat caveat;
@@ -132,8 +132,16 @@ public final class Main {
         }
         String extension = format.equals("text") ? ".txt" : "." + format;
         int failed = 0;
+        java.util.Map<String, String> written = new java.util.HashMap<>();
         for (String f : o.files) {
             Path file = Path.of(f);
+            String earlier = file.getFileName() == null ? null : written.putIfAbsent(file.getFileName().toString(), f);
+            if (outDir != null && earlier != null) {
+                err.println("caveat: " + f + ": its output would overwrite that of " + earlier
+                        + " (same file name); analyse it in a separate run or with another --out folder");
+                failed++;
+                continue;
+            }
             try {
                 Analysis a = caveat.analyze(file, o.value("--document", null));
                 if (outDir == null) {
@@ -142,7 +150,7 @@ public final class Main {
                 } else {
                     String name = file.getFileName().toString();
                     writeAtomically(outDir.resolve(name + extension), stream -> write(a, format, stream));
-                    if (o.flag("--emit-text")) {
+                    if (o.has("--emit-text")) {
                         writeAtomically(outDir.resolve(name + ".analysed.txt"),
                                 stream -> stream.write(a.text().getBytes(StandardCharsets.UTF_8)));
                     }
@@ -151,7 +159,7 @@ public final class Main {
                 err.println("caveat: " + f + ": no such file");
                 failed++;
             } catch (IOException | RuntimeException e) {
-                err.println("caveat: " + f + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                err.println("caveat: " + f + ": " + message(e));
                 failed++;
             }
         }
@@ -218,7 +226,7 @@ public final class Main {
                     model.version(), docs.size(), model.provenance().get("trainingData.riskItems"), target, bytes.length);
             return OK;
         } catch (IOException | RuntimeException e) {
-            err.println("caveat: training failed: " + e.getMessage());
+            err.println("caveat: training failed: " + message(e));
             return MODEL_FAILED;
         }
     }
@@ -233,9 +241,13 @@ public final class Main {
             out.print(e.format());
             return OK;
         } catch (IOException | RuntimeException e) {
-            err.println("caveat: evaluation failed: " + e.getMessage());
+            err.println("caveat: evaluation failed: " + message(e));
             return MODEL_FAILED;
         }
+    }
+
+    private static String message(Exception e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     private static TrainingConfig config(Options o) throws UsageException {
@@ -298,10 +310,6 @@ public final class Main {
         }
 
         boolean has(String name) {
-            return values.containsKey(name);
-        }
-
-        boolean flag(String name) {
             return values.containsKey(name);
         }
 

@@ -21,6 +21,9 @@ public final class LinearModel {
     private final float[] bias;
 
     /**
+     * Creates a model that takes ownership of the arrays (they are large, so they are not copied):
+     * the caller must not change them afterwards.
+     *
      * @param weights one row of {@code dimension} weights per output
      * @param bias one bias per output
      */

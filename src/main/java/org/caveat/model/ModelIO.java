@@ -53,13 +53,12 @@ public final class ModelIO {
      *
      * @param model the model
      * @param libraryVersion the version of the library writing it
-     * @param segmentDimension the segment feature dimension
-     * @param itemDimension the item feature dimension
      * @param out where to write; not closed
      * @throws IOException if writing fails
      */
-    public static void write(CaveatModel model, String libraryVersion, int segmentDimension, int itemDimension,
-                             OutputStream out) throws IOException {
+    public static void write(CaveatModel model, String libraryVersion, OutputStream out) throws IOException {
+        int segmentDimension = model.segmentTypes().dimension();
+        int itemDimension = model.categories().dimension();
         byte[] types = weights(model.segmentTypes());
         byte[] cats = weights(model.categories());
         Map<String, String> m = new LinkedHashMap<>();
@@ -222,16 +221,6 @@ public final class ModelIO {
         } catch (NumberFormatException bad) {
             throw new InvalidModelException("manifest value " + key + "=" + v + " is not a number");
         }
-    }
-
-    /**
-     * Returns the segment feature dimension a model was trained with.
-     *
-     * @param model the model
-     * @return the dimension of its segment-type weights
-     */
-    public static int segmentDimension(CaveatModel model) {
-        return model.segmentTypes().dimension();
     }
 
     private static LinearModel table(Map<String, byte[]> entries, Map<String, String> m, String name, int outputs, int dim)

@@ -78,10 +78,6 @@ final class EdgarSubmission {
         return parts;
     }
 
-    String formType() {
-        return formType;
-    }
-
     /**
      * Chooses the document to analyse: the one of the requested type; otherwise, for an 8-K or 6-K
      * with an EX-99 exhibit, the first EX-99 exhibit (the press release); otherwise the primary document.

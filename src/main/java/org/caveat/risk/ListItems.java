@@ -111,10 +111,10 @@ public final class ListItems {
         int a = 0;
         for (int i = s.indexOf(';'); ; i = s.indexOf(';', i + 1)) {
             if (i < 0 || i >= stop) {
-                addItem(s, a, stop, true, out);
+                addItem(s, a, stop, out);
                 break;
             }
-            addItem(s, a, i, false, out);
+            addItem(s, a, i, out);
             a = i + 1;
         }
         List<int[]> shifted = new ArrayList<>(out.size());
@@ -145,7 +145,7 @@ public final class ListItems {
         for (int k = 0; k < markers.size() && markers.get(k)[0] < end; k++) {
             int a = markers.get(k)[1];
             int b = k + 1 < markers.size() ? Math.min(end, markers.get(k + 1)[0]) : end;
-            addItem(s, a, b, k + 1 == markers.size(), out);
+            addItem(s, a, b, out);
         }
         return out.size() >= 2 ? out : List.of();
     }
@@ -191,10 +191,10 @@ public final class ListItems {
         int end = regionEnd(s, Math.max(introEnd, s.lastIndexOf(';')));
         for (int i = first; ; i = s.indexOf(';', i + 1)) {
             if (i < 0 || i >= end) {
-                addItem(s, a, end, true, out);
+                addItem(s, a, end, out);
                 break;
             }
-            addItem(s, a, i, false, out);
+            addItem(s, a, i, out);
             a = i + 1;
         }
         boolean continued = s.stripTrailing().endsWith(";");
@@ -233,10 +233,14 @@ public final class ListItems {
                 }
             }
             parts.add(new int[] {a, end});
+            if (intro.startsWith("includ") && s.substring(parts.get(0)[0], parts.get(0)[1]).toLowerCase(Locale.ROOT).contains("such as")) {
+                continue; // "include risks such as A, B and C": the list starts after "such as"
+            }
             int[] last = parts.get(parts.size() - 1);
             String lastText = s.substring(last[0], last[1]).stripLeading().toLowerCase(Locale.ROOT);
             if (!lastText.startsWith("and ") && !lastText.startsWith("or ")) {
-                int and = Math.max(s.lastIndexOf(" and ", last[1]), s.lastIndexOf(" or ", last[1]));
+                // The joining word must lie inside the last part, not start where the part ends.
+                int and = Math.max(s.lastIndexOf(" and ", last[1] - " and ".length()), s.lastIndexOf(" or ", last[1] - " or ".length()));
                 if (and > last[0] && !joinsAName(s, and)) {
                     parts.set(parts.size() - 1, new int[] {last[0], and});
                     parts.add(new int[] {and, last[1]});
@@ -253,7 +257,7 @@ public final class ListItems {
                 if (s.substring(p[0], p[1]).split("\\s+").length > 30) {
                     tooLong = true;
                 }
-                addItem(s, p[0], p[1], k + 1 == parts.size(), out);
+                addItem(s, p[0], p[1], out);
             }
             if (!tooLong && out.size() >= (qualified ? 2 : 3)) {
                 return out;
@@ -313,7 +317,7 @@ public final class ListItems {
     }
 
     private static boolean wordList(String s, int introStart) {
-        return WORD_LIST_CONTEXT.matcher(s.substring(Math.max(0, introStart - 60), introStart + 0)).find()
+        return WORD_LIST_CONTEXT.matcher(s.substring(Math.max(0, introStart - 60), introStart)).find()
                 || WORD_LIST_CONTEXT.matcher(s.substring(Math.max(0, introStart - 60), Math.min(s.length(), introStart + 8))).find();
     }
 
@@ -326,7 +330,7 @@ public final class ListItems {
         return s.length();
     }
 
-    private static void addItem(String s, int a, int b, boolean last, List<int[]> out) {
+    private static void addItem(String s, int a, int b, List<int[]> out) {
         int[] c = clean(s, a, b);
         if (c != null) {
             out.add(c);

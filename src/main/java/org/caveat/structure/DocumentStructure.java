@@ -83,7 +83,7 @@ public final class DocumentStructure {
 
     /** @return each Item 1A risk factor as {first segment, last segment}, in document order */
     public List<int[]> riskFactors() {
-        return riskFactors;
+        return riskFactors.stream().map(int[]::clone).toList();
     }
 
     /**

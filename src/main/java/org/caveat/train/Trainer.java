@@ -104,7 +104,7 @@ public final class Trainer {
      */
     public byte[] toBytes(CaveatModel model) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ModelIO.write(model, Caveat.libraryVersion(), config.segmentDimension(), config.itemDimension(), out);
+        ModelIO.write(model, Caveat.libraryVersion(), out);
         return out.toByteArray();
     }
 

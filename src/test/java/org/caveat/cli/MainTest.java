@@ -61,6 +61,18 @@ class MainTest {
         }
     }
 
+    /** Two inputs with one file name would write one output file; the second is refused by name, not silently lost. */
+    @Test
+    void sameFileNameInTwoFoldersIsNotOverwritten(@TempDir Path dir) throws IOException {
+        Path a = Files.writeString(Files.createDirectories(dir.resolve("a")).resolve("x.txt"), RELEASE);
+        Path b = Files.writeString(Files.createDirectories(dir.resolve("b")).resolve("x.txt"), "Another release.");
+        Path outDir = dir.resolve("out");
+        assertEquals(1, run("analyze", "--out", outDir.toString(), a.toString(), b.toString()));
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertTrue(stderr.contains(b.toString()) && stderr.contains("would overwrite"), stderr);
+        assertTrue(Files.readString(outDir.resolve("x.txt.json")).contains("Acme"));
+    }
+
     @Test
     void textAndHtmlFormatsAreWritten(@TempDir Path dir) throws IOException {
         Path f = Files.writeString(dir.resolve("r.txt"), RELEASE);

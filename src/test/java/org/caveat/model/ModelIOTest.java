@@ -33,7 +33,7 @@ class ModelIOTest {
 
     private static byte[] rewrite(CaveatModel m) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ModelIO.write(m, "0.1.0-test", m.segmentTypes().dimension(), m.categories().dimension(), out);
+        ModelIO.write(m, "0.1.0-test", out);
         return out.toByteArray();
     }
 

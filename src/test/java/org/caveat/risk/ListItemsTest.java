@@ -43,6 +43,21 @@ class ListItemsTest {
                         + "our most recent Form 10-K."));
     }
 
+    /** Regression: a catch-all joined by " and other" without a comma used to swallow the whole list. */
+    @Test
+    void catchAllWithoutCommaKeepsTheItems() {
+        assertEquals(List.of("competition", "regulation", "litigation"),
+                items("Results may differ because of risks such as competition, regulation and litigation and other factors."));
+    }
+
+    /** Regression: "include risks such as A, B" used to give the item "risks such as A". */
+    @Test
+    void suchAsInsideAnIncludeListStartsTheList() {
+        assertEquals(List.of("competition", "supplier delays", "changes in interest rates"),
+                items("Factors that could cause results to differ include risks such as competition, supplier delays and "
+                        + "changes in interest rates."));
+    }
+
     @Test
     void listsOfStatementsOrWordsAreNotRiskLists() {
         assertEquals(List.of(), items("Forward-looking statements include statements regarding our revenue, our margins and our plans."));
