@@ -18,6 +18,8 @@ public final class SegmentFeatures {
     public static final int VERSION = 5;
     private static final int MAX_WORDS = 400;
     private static final float STRUCTURE = 3f;
+    /** Character trigrams are taken from this many words of a segment at most. */
+    private static final int CHAR_GRAM_WORDS = 60;
 
     private static final int NS_W = Hashing.namespace("w");
     private static final int NS_B = Hashing.namespace("b");
@@ -75,6 +77,7 @@ public final class SegmentFeatures {
         int n = spans.size();
         long[] cues = new long[n];
         int[][] wordHashes = new int[n][];
+        int[][] charGramWords = new int[n][];
         int[] buf = new int[2 * MAX_WORDS];
         for (int i = 0; i < n; i++) {
             SegmentSpan s = spans.get(i);
@@ -85,6 +88,7 @@ public final class SegmentFeatures {
                 h[k] = Hashing.chars(NS_WORD, text, buf[2 * k], buf[2 * k + 1]);
             }
             wordHashes[i] = h;
+            charGramWords[i] = java.util.Arrays.copyOf(buf, 2 * Math.min(w, CHAR_GRAM_WORDS));
         }
         int[] repeats = repeats(text, spans);
         int[] sectionBlock = new int[n];
@@ -109,10 +113,10 @@ public final class SegmentFeatures {
             if (h.length >= 2) {
                 b.add(Hashing.combine(NS_F + 7, Hashing.combine(h[0], h[1])), 1f);
             }
-            int words = Words.find(text, s.start(), s.end(), buf);
-            for (int k = 0; k < Math.min(words, 60); k++) {
-                int a = buf[2 * k];
-                int e = buf[2 * k + 1];
+            int[] ranges = charGramWords[i];
+            for (int k = 0; k < ranges.length / 2; k++) {
+                int a = ranges[2 * k];
+                int e = ranges[2 * k + 1];
                 if (e - a >= 4 && e - a <= 20) {
                     for (int c = a; c + 3 <= e; c++) {
                         b.add(Hashing.chars(NS_C, text, c, c + 3), 0.2f);

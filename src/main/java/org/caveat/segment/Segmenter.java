@@ -193,6 +193,8 @@ public final class Segmenter {
         final int[] start;
         final int[] end;
         final int[] block;
+        private final boolean[] bullet;
+        private final boolean[] table;
         final int width;
 
         Lines(String text) {
@@ -234,6 +236,12 @@ public final class Segmenter {
                 }
                 block[i] = bl;
             }
+            bullet = new boolean[n];
+            table = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                bullet[i] = !blank(i) && isBullet(i);
+                table[i] = !blank(i) && isTable(i);
+            }
             width = estimateWidth();
         }
 
@@ -268,13 +276,21 @@ public final class Segmenter {
         }
 
         boolean bullet(int i) {
-            return BULLET.matcher(text.subSequence(start[i], Math.min(end[i], start[i] + 12))).lookingAt();
+            return bullet[i];
         }
 
         boolean table(int i) {
+            return table[i];
+        }
+
+        private boolean isBullet(int i) {
+            return BULLET.matcher(text.subSequence(start[i], Math.min(end[i], start[i] + 12))).lookingAt();
+        }
+
+        private boolean isTable(int i) {
             int a = start[i];
             int b = end[i];
-            if (b - a > 400 || bullet(i)) {
+            if (b - a > 400 || isBullet(i)) {
                 return false;
             }
             int gaps = 0;
