@@ -1,7 +1,6 @@
 package org.caveat.classify;
 
 import org.caveat.SegmentType;
-import org.caveat.features.FeatureVector;
 import org.caveat.features.SegmentFeatures;
 import org.caveat.model.LinearModel;
 import org.caveat.structure.DocumentStructure;
@@ -45,12 +44,15 @@ public final class SegmentClassifier {
      * @return the types and the probability of each chosen type
      */
     public ClassifiedSegments classify(DocumentStructure doc, boolean sequence) {
-        FeatureVector[] x = features.extract(doc);
-        int n = x.length;
+        int n = doc.spans().size();
         double[][] p = new double[n][];
         boolean[] same = new boolean[n];
+        features.extract(doc, true, (i, x) -> {
+            double[] margins = new double[model.outputs()];
+            model.margins(x, margins);
+            p[i] = LinearModel.softmaxInPlace(margins);
+        });
         for (int i = 0; i < n; i++) {
-            p[i] = model.softmax(x[i]);
             same[i] = i > 0 && doc.spans().get(i).block() == doc.spans().get(i - 1).block();
         }
         int[] best;

@@ -92,6 +92,27 @@ public final class FeatureVector {
         }
 
         /**
+         * @param k the position of an added feature, below {@link #count()}
+         * @return its index (the hash reduced to the dimension)
+         */
+        public int index(int k) {
+            return idx[k];
+        }
+
+        /**
+         * @param k the position of an added feature, below {@link #count()}
+         * @return its value
+         */
+        public float value(int k) {
+            return val[k];
+        }
+
+        /** Forgets the features added so far. */
+        public void clear() {
+            n = 0;
+        }
+
+        /**
          * Builds the vector, merging duplicate indices, and resets the builder.
          *
          * @param l2Normalize whether to scale the vector to unit length

@@ -49,14 +49,16 @@ public final class ItemFeatures {
         {"GROWTH_MANAGEMENT", "growth|expansion|expand|scal(?:e|ing)|new markets|new stores|manage (?:our )?growth|rapid growth"},
         {"REPUTATION", "reputation|brand|public perception|adverse publicity|negative publicity|goodwill of|image|social media"},
     };
-    private static final java.util.regex.Pattern[] TERMS = new java.util.regex.Pattern[CATEGORY_TERMS.length];
+    static final PatternSet TERMS;
     private static final int[] TERM_HASH = new int[CATEGORY_TERMS.length];
 
     static {
+        java.util.List<java.util.regex.Pattern> patterns = new java.util.ArrayList<>();
         for (int i = 0; i < CATEGORY_TERMS.length; i++) {
-            TERMS[i] = java.util.regex.Pattern.compile(CATEGORY_TERMS[i][1], java.util.regex.Pattern.CASE_INSENSITIVE);
+            patterns.add(java.util.regex.Pattern.compile(CATEGORY_TERMS[i][1], java.util.regex.Pattern.CASE_INSENSITIVE));
             TERM_HASH[i] = Hashing.namespace("term:" + CATEGORY_TERMS[i][0]);
         }
+        TERMS = new PatternSet(patterns, java.util.Map.of());
     }
 
     private final int dimension;
@@ -106,8 +108,9 @@ public final class ItemFeatures {
         }
         CharSequence item = text.subSequence(start, end);
         float termWeight = (float) Math.max(1.5, Math.sqrt(n) / 2);
-        for (int i = 0; i < TERMS.length; i++) {
-            if (TERMS[i].matcher(item).find()) {
+        long terms = TERMS.find(item);
+        for (int i = 0; i < CATEGORY_TERMS.length; i++) {
+            if ((terms & (1L << i)) != 0) {
                 b.add(TERM_HASH[i], termWeight);
             }
         }

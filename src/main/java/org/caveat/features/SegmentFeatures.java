@@ -72,6 +72,33 @@ public final class SegmentFeatures {
      * @return one vector per segment, in segment order
      */
     public FeatureVector[] extract(DocumentStructure doc, boolean withContext) {
+        FeatureVector[] out = new FeatureVector[doc.spans().size()];
+        extract(doc, withContext, (i, b) -> out[i] = b.build(false));
+        return out;
+    }
+
+    /** Receives the features of each segment in turn. */
+    @FunctionalInterface
+    public interface Sink {
+        /**
+         * Takes one segment's features. The builder holds them unmerged (an index may occur more than
+         * once, and then its values add up); it is cleared after the call, so use it or copy it now.
+         *
+         * @param segment the segment's index
+         * @param features the segment's features
+         */
+        void accept(int segment, FeatureVector.Builder features);
+    }
+
+    /**
+     * Extracts the features of every segment of a document into a sink, without building vectors:
+     * the fast path of prediction.
+     *
+     * @param doc the document's structure
+     * @param withContext as for {@link #extract(DocumentStructure, boolean)}
+     * @param sink receives each segment's features, in segment order
+     */
+    public void extract(DocumentStructure doc, boolean withContext, Sink sink) {
         String text = doc.text();
         List<SegmentSpan> spans = doc.spans();
         int n = spans.size();
@@ -79,9 +106,10 @@ public final class SegmentFeatures {
         int[][] wordHashes = new int[n][];
         int[][] charGramWords = new int[n][];
         int[] buf = new int[2 * MAX_WORDS];
+        PatternSet.Searcher cueSearch = Cues.searcher();
         for (int i = 0; i < n; i++) {
             SegmentSpan s = spans.get(i);
-            cues[i] = Cues.fire(text.subSequence(s.start(), s.end()));
+            cues[i] = cueSearch.find(text.subSequence(s.start(), s.end()));
             int w = Words.find(text, s.start(), s.end(), buf);
             int[] h = new int[w];
             for (int k = 0; k < w; k++) {
@@ -95,7 +123,6 @@ public final class SegmentFeatures {
         for (int i = 0; i < n; i++) {
             sectionBlock[i] = i > 0 && doc.section(i) == doc.section(i - 1) ? sectionBlock[i - 1] : spans.get(i).block();
         }
-        FeatureVector[] out = new FeatureVector[n];
         FeatureVector.Builder b = new FeatureVector.Builder(dimension);
         for (int i = 0; i < n; i++) {
             SegmentSpan s = spans.get(i);
@@ -128,7 +155,8 @@ public final class SegmentFeatures {
             int len = h.length;
             b.add(named("len:" + (len <= 3 ? "1-3" : len <= 8 ? "4-8" : len <= 20 ? "9-20" : len <= 50 ? "21-50" : "51+")), 1f);
             if (!withContext) {
-                out[i] = b.build(false);
+                sink.accept(i, b);
+                b.clear();
                 continue;
             }
             if (i > 0) {
@@ -174,9 +202,9 @@ public final class SegmentFeatures {
             // a safe harbor as well as a contact line, so no bucket singles it out.
             b.add(named("dend:" + (fromEnd <= 3 ? "0-3" : fromEnd <= 12 ? "4-12" : "13+")), 1f);
             b.add(named("dstart:" + (i == 0 ? "0" : i <= 4 ? "1-4" : "5+")), 1f);
-            out[i] = b.build(false);
+            sink.accept(i, b);
+            b.clear();
         }
-        return out;
     }
 
     /**
@@ -189,7 +217,7 @@ public final class SegmentFeatures {
         for (int i = 0; i < spans.size(); i++) {
             SegmentSpan s = spans.get(i);
             if (s.end() - s.start() >= 30) {
-                keys[i] = text.substring(s.start(), s.end()).replaceAll("\\s+", " ");
+                keys[i] = collapseSpaces(text, s.start(), s.end());
                 counts.merge(keys[i], 1, Integer::sum);
             }
         }
@@ -198,6 +226,28 @@ public final class SegmentFeatures {
             r[i] = keys[i] == null ? 0 : counts.get(keys[i]);
         }
         return r;
+    }
+
+    /** {@code text.substring(from, to).replaceAll("\\s+", " ")}, without a regex. */
+    private static String collapseSpaces(String text, int from, int to) {
+        StringBuilder b = new StringBuilder(to - from);
+        boolean space = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r') {
+                space = true;
+            } else {
+                if (space) {
+                    b.append(' ');
+                    space = false;
+                }
+                b.append(c);
+            }
+        }
+        if (space) {
+            b.append(' ');
+        }
+        return b.toString();
     }
 
     private static void addCues(FeatureVector.Builder b, int ns, long bits) {

@@ -17,7 +17,8 @@ public final class LinearModel {
 
     private final int outputs;
     private final int dimension;
-    private final float[][] weights;
+    /** Weights interleaved by feature: {@code w[i * outputs + k]}, so that one feature's weights share a cache line. */
+    private final float[] w;
     private final float[] bias;
 
     /**
@@ -38,7 +39,20 @@ public final class LinearModel {
                 throw new IllegalArgumentException("weight rows differ in length");
             }
         }
-        this.weights = weights;
+        this.w = new float[outputs * dimension];
+        for (int k = 0; k < outputs; k++) {
+            float[] row = weights[k];
+            for (int i = 0; i < dimension; i++) {
+                w[i * outputs + k] = row[i];
+            }
+        }
+        this.bias = bias;
+    }
+
+    private LinearModel(float[] interleaved, float[] bias, int dimension) {
+        this.outputs = bias.length;
+        this.dimension = dimension;
+        this.w = interleaved;
         this.bias = bias;
     }
 
@@ -60,7 +74,56 @@ public final class LinearModel {
      * @return bias plus the dot product
      */
     public double margin(FeatureVector x, int output) {
-        return bias[output] + x.dot(weights[output]);
+        double s = 0;
+        for (int j = 0; j < x.size(); j++) {
+            s += x.value(j) * w[x.index(j) * outputs + output];
+        }
+        return bias[output] + s;
+    }
+
+    /**
+     * Computes the margins of all outputs from features as a builder holds them (duplicates add up):
+     * the prediction path, which needs no merged vector.
+     *
+     * @param x the features
+     * @param out receives one margin per output
+     */
+    public void margins(FeatureVector.Builder x, double[] out) {
+        double[] s = out;
+        java.util.Arrays.fill(s, 0, outputs, 0);
+        int n = x.count();
+        for (int j = 0; j < n; j++) {
+            float v = x.value(j);
+            int base = x.index(j) * outputs;
+            for (int k = 0; k < outputs; k++) {
+                s[k] += v * w[base + k];
+            }
+        }
+        for (int k = 0; k < outputs; k++) {
+            s[k] += bias[k];
+        }
+    }
+
+    /**
+     * Turns margins into softmax probabilities, in place.
+     *
+     * @param p the margins of every output; replaced by probabilities summing to 1
+     * @return {@code p}
+     */
+    public static double[] softmaxInPlace(double[] p) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : p) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (int k = 0; k < p.length; k++) {
+            p[k] = Math.exp(p[k] - max);
+            sum += p[k];
+        }
+        for (int k = 0; k < p.length; k++) {
+            p[k] /= sum;
+        }
+        return p;
     }
 
     /**
@@ -70,21 +133,23 @@ public final class LinearModel {
      * @return one probability per output, summing to 1
      */
     public double[] softmax(FeatureVector x) {
-        double[] p = new double[outputs];
-        double max = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < outputs; k++) {
-            p[k] = margin(x, k);
-            max = Math.max(max, p[k]);
+        return softmaxInPlace(margins(x));
+    }
+
+    /** All margins in one pass over the features, each summed in the same order as {@link #margin}. */
+    private double[] margins(FeatureVector x) {
+        double[] s = new double[outputs];
+        for (int j = 0; j < x.size(); j++) {
+            float v = x.value(j);
+            int base = x.index(j) * outputs;
+            for (int k = 0; k < outputs; k++) {
+                s[k] += v * w[base + k];
+            }
         }
-        double sum = 0;
         for (int k = 0; k < outputs; k++) {
-            p[k] = Math.exp(p[k] - max);
-            sum += p[k];
+            s[k] = bias[k] + s[k];
         }
-        for (int k = 0; k < outputs; k++) {
-            p[k] /= sum;
-        }
-        return p;
+        return s;
     }
 
     /**
@@ -94,9 +159,9 @@ public final class LinearModel {
      * @return one probability per output
      */
     public double[] sigmoid(FeatureVector x) {
-        double[] p = new double[outputs];
+        double[] p = margins(x);
         for (int k = 0; k < outputs; k++) {
-            p[k] = 1 / (1 + Math.exp(-margin(x, k)));
+            p[k] = 1 / (1 + Math.exp(-p[k]));
         }
         return p;
     }
@@ -114,19 +179,19 @@ public final class LinearModel {
         out.writeInt(outputs);
         out.writeInt(dimension);
         for (int k = 0; k < outputs; k++) {
-            float[] row = weights[k];
             int nnz = 0;
-            for (float v : row) {
-                if (v != 0) {
+            for (int i = 0; i < dimension; i++) {
+                if (w[i * outputs + k] != 0) {
                     nnz++;
                 }
             }
             out.writeFloat(bias[k]);
             out.writeInt(nnz);
             for (int i = 0; i < dimension; i++) {
-                if (row[i] != 0) {
+                float v = w[i * outputs + k];
+                if (v != 0) {
                     out.writeInt(i);
-                    out.writeFloat(row[i]);
+                    out.writeFloat(v);
                 }
             }
         }
@@ -159,7 +224,7 @@ public final class LinearModel {
             throw new InvalidModelException("model entry " + entry + " has " + outputs + " outputs over " + dimension
                     + " features, but the manifest declares " + expectedOutputs + " over " + expectedDimension);
         }
-        float[][] w = new float[outputs][dimension];
+        float[] w = new float[outputs * dimension];
         float[] b = new float[outputs];
         for (int k = 0; k < outputs; k++) {
             b[k] = in.readFloat();
@@ -177,13 +242,13 @@ public final class LinearModel {
                 if (!Float.isFinite(v)) {
                     throw new InvalidModelException("model entry " + entry + " has a weight that is not a finite number");
                 }
-                w[k][i] = v;
+                w[i * outputs + k] = v;
                 last = i;
             }
         }
         if (in.read() != -1) {
             throw new InvalidModelException("model entry " + entry + " has trailing data after its weights");
         }
-        return new LinearModel(w, b);
+        return new LinearModel(w, b, dimension);
     }
 }

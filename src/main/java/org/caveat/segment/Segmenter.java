@@ -1,10 +1,10 @@
 package org.caveat.segment;
 
-import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.process.CoreLabelTokenFactory;
+import edu.stanford.nlp.ling.Word;
 import edu.stanford.nlp.process.PTBTokenizer;
 import edu.stanford.nlp.process.WordToSentenceProcessor;
-import java.io.StringReader;
+import edu.stanford.nlp.process.WordTokenFactory;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +31,18 @@ public final class Segmenter {
             "^[ \\t]*(?:[•●▪◦·‣⁃○■□◆►✓➢§*]|[-–—](?=[ \\t])|\\(?[0-9]{1,2}[.)](?=[ \\t])|\\(?[a-zA-Z][.)](?=[ \\t])"
                     + "|\\((?:[ivxIVX]{1,5}|[a-zA-Z]|[0-9]{1,2})\\))[ \\t]*");
 
-    private final WordToSentenceProcessor<CoreLabel> splitter = new WordToSentenceProcessor<>();
+    private final WordToSentenceProcessor<Word> splitter = new WordToSentenceProcessor<>();
+    /** Whether to leave units that cannot hold two sentences untokenized; off only to test that it changes nothing. */
+    private final boolean skipSingleSentences;
+
+    /** Creates a segmenter. */
+    public Segmenter() {
+        this(true);
+    }
+
+    Segmenter(boolean skipSingleSentences) {
+        this.skipSingleSentences = skipSingleSentences;
+    }
 
     /**
      * Segments a text.
@@ -41,10 +52,8 @@ public final class Segmenter {
      */
     public List<SegmentSpan> segment(String text) {
         Lines lines = new Lines(text);
-        List<SegmentSpan> out = new ArrayList<>();
-        List<CoreLabel> tokens = tokenize(text);
-        int t = 0;
-        int unitIndex = 0;
+        // Units first; then one tokenizer pass over only the units a sentence splitter could split.
+        List<int[]> units = new ArrayList<>();
         int n = lines.count;
         int i = 0;
         while (i < n) {
@@ -54,43 +63,329 @@ public final class Segmenter {
             }
             int first = i;
             int last = i;
-            boolean table = lines.table(i);
-            if (!table) {
+            if (!lines.table(i)) {
                 while (last + 1 < n && !lines.blank(last + 1) && lines.continues(last)) {
                     last++;
                 }
             }
-            int start = lines.start[first];
-            int end = lines.end[last];
-            while (t < tokens.size() && tokens.get(t).beginPosition() < start) {
-                t++;
-            }
-            int u = t;
-            while (u < tokens.size() && tokens.get(u).beginPosition() < end) {
-                u++;
-            }
-            Shape shape = table ? Shape.TABLE_ROW : lines.bullet(first) ? Shape.BULLET : Shape.SENTENCE;
-            emitUnit(text, tokens.subList(t, u), start, end, lines.block[first], unitIndex++, shape,
-                    first == last, out);
-            t = u;
+            units.add(new int[] {first, last});
             i = last + 1;
+        }
+        int[] starts = new int[units.size()];
+        int[] ends = new int[units.size()];
+        boolean[] split = new boolean[units.size()];
+        for (int u = 0; u < units.size(); u++) {
+            int first = units.get(u)[0];
+            int last = units.get(u)[1];
+            starts[u] = lines.start[first];
+            ends[u] = lines.end[last];
+            split[u] = !lines.table(first) && (!skipSingleSentences || mayEndSentence(text, starts[u], ends[u]));
+        }
+        List<Word> tokens = tokenize(text, windows(text, starts, ends, split));
+        List<SegmentSpan> out = new ArrayList<>();
+        int t = 0;
+        for (int u = 0; u < units.size(); u++) {
+            int first = units.get(u)[0];
+            int last = units.get(u)[1];
+            int start = starts[u];
+            int end = ends[u];
+            boolean table = lines.table(first);
+            Shape shape = table ? Shape.TABLE_ROW : lines.bullet(first) ? Shape.BULLET : Shape.SENTENCE;
+            List<Word> unitTokens = List.of();
+            if (split[u]) {
+                while (t < tokens.size() && tokens.get(t).beginPosition() < start) {
+                    t++;
+                }
+                int v = t;
+                while (v < tokens.size() && tokens.get(v).beginPosition() < end) {
+                    v++;
+                }
+                unitTokens = tokens.subList(t, v);
+                t = v;
+            }
+            emitUnit(text, unitTokens, split[u], start, end, lines.block[first], u, shape, first == last, out);
         }
         return out;
     }
 
-    private static List<CoreLabel> tokenize(String text) {
-        PTBTokenizer<CoreLabel> tok = new PTBTokenizer<>(new StringReader(text), new CoreLabelTokenFactory(),
-                TOKENIZER_OPTIONS);
-        List<CoreLabel> tokens = new ArrayList<>(text.length() / 5 + 16);
+    /**
+     * Whether CoreNLP's splitter could cut a unit into more than one sentence: whether it holds a
+     * character that can make a boundary token ({@code [.。]|[!?！？]+}, and look-alikes for safety)
+     * anywhere but in its closing punctuation (one period, question or exclamation mark, then at most
+     * one closing quote or bracket, which the splitter keeps with the sentence they close). A unit
+     * that cannot be cut is one sentence and is not tokenized at all: most tables, headings, bullets
+     * and one-sentence paragraphs cost nothing.
+     */
+    private static boolean mayEndSentence(String text, int start, int end) {
+        int k = end;
+        if (k > start && isCloser(text.charAt(k - 1))) {
+            k--;
+        }
+        if (k > start) {
+            char c = text.charAt(k - 1);
+            if (c == '.' || c == '!' || c == '?' || c == '\u3002' || c == '\uff01' || c == '\uff1f') {
+                k--;
+            }
+        }
+        for (int i = start; i < k; i++) {
+            char c = text.charAt(i);
+            if (c == '.' || c == '!' || c == '?' || c > 0x2000 && isSentenceMark(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Closing brackets and quotes that the splitter attaches to the sentence ending before them. Straight
+     * quotes are left out, and so is a second closer: the tokenizer may read either as an opening quote,
+     * which starts a new sentence.
+     */
+    private static boolean isCloser(char c) {
+        return c == ')' || c == ']' || c == '}' || c == '\u201d' || c == '\u2019' || c == '\u00bb';
+    }
+
+    static boolean isSentenceMark(char c) {
+        return c == '\u3002' || c == '\uff01' || c == '\uff1f' || c == '\uff0e' || c == '\u203c' || c == '\u2047'
+                || c == '\u2048' || c == '\u2049' || c == '\ufe52' || c == '\ufe56' || c == '\ufe57' || c == '\uff61'
+                || c == '\u2024';
+    }
+
+    /** Words of context that the tokenizer sees on each side of a possible sentence end. */
+    private static final int CONTEXT_WORDS = 2;
+
+    /**
+     * The parts of the units to split that the tokenizer must see: around each character that may end a
+     * sentence, the word it is in with {@value #CONTEXT_WORDS} words before and after, overlapping
+     * windows merged. Whether a period ends a sentence depends on its own word and the next ones
+     * ("Inc." before a capital), and the sentence that follows starts within those words, so the text in
+     * between (most of each sentence) need not be tokenized. Windows start and end at whitespace.
+     *
+     * @return pairs of window start and end offsets, in text order
+     */
+    private int[] windows(String text, int[] starts, int[] ends, boolean[] split) {
+        int[] out = new int[16];
+        int m = 0;
+        for (int u = 0; u < starts.length; u++) {
+            if (!split[u]) {
+                continue;
+            }
+            int start = starts[u];
+            int end = ends[u];
+            if (!skipSingleSentences || hasStraightQuote(text, start, end)) {
+                out = ensure(out, m + 2);
+                out[m++] = start;
+                out[m++] = end;
+                continue;
+            }
+            int windowStart = -1;
+            int windowEnd = -1;
+            for (int i = start; i < end; i++) {
+                char c = text.charAt(i);
+                if (!(c == '.' || c == '!' || c == '?' || c > 0x2000 && isSentenceMark(c))) {
+                    continue;
+                }
+                int a = i;
+                for (int w = 0; w <= CONTEXT_WORDS; w++) {
+                    a = wordStartBefore(text, start, a);
+                }
+                int b = i;
+                for (int w = 0; w <= CONTEXT_WORDS; w++) {
+                    b = wordEndAfter(text, end, b);
+                }
+                if (windowEnd >= 0 && a <= windowEnd) {
+                    windowEnd = Math.max(windowEnd, b);
+                } else {
+                    if (windowEnd >= 0) {
+                        out = ensure(out, m + 2);
+                        out[m++] = windowStart;
+                        out[m++] = windowEnd;
+                    }
+                    windowStart = a;
+                    windowEnd = b;
+                }
+            }
+            if (windowEnd >= 0) {
+                out = ensure(out, m + 2);
+                out[m++] = windowStart;
+                out[m++] = windowEnd;
+            }
+        }
+        return Arrays.copyOf(out, m);
+    }
+
+    /**
+     * Whether a unit holds a straight quote (other than an apostrophe inside a word). The tokenizer turns
+     * straight quotes into opening or closing ones by what it has seen before them, and that decides
+     * where the splitter starts a sentence, so such a unit is tokenized whole.
+     */
+    private static boolean hasStraightQuote(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '`') {
+                return true;
+            }
+            if (c == '\'' && !(i > start && i + 1 < end && Character.isLetter(text.charAt(i - 1))
+                    && Character.isLetter(text.charAt(i + 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int[] ensure(int[] a, int size) {
+        return size <= a.length ? a : Arrays.copyOf(a, Math.max(size, a.length * 2));
+    }
+
+    /**
+     * From inside or just after a word, the start of that word; from its start, the start of the word
+     * before. Never before {@code floor}.
+     */
+    private static int wordStartBefore(String text, int floor, int pos) {
+        int i = pos;
+        while (i > floor && !isSpace(text.charAt(i - 1))) {
+            i--;
+        }
+        if (i == pos) {
+            // Already at a word start: step over the spaces and the word before.
+            while (i > floor && isSpace(text.charAt(i - 1))) {
+                i--;
+            }
+            while (i > floor && !isSpace(text.charAt(i - 1))) {
+                i--;
+            }
+        }
+        return i;
+    }
+
+    /**
+     * From inside a word, the end of that word; from its end, the end of the next word. Never after
+     * {@code ceiling}.
+     */
+    private static int wordEndAfter(String text, int ceiling, int pos) {
+        int i = pos;
+        while (i < ceiling && !isSpace(text.charAt(i))) {
+            i++;
+        }
+        if (i == pos) {
+            while (i < ceiling && isSpace(text.charAt(i))) {
+                i++;
+            }
+            while (i < ceiling && !isSpace(text.charAt(i))) {
+                i++;
+            }
+        }
+        return i;
+    }
+
+    /**
+     * Tokenizes text windows in one tokenizer pass over a reader that presents only them (each followed
+     * by a blank line), with each token's offsets mapped back into the text.
+     */
+    private static List<Word> tokenize(String text, int[] windows) {
+        int w = windows.length / 2;
+        int[] starts = new int[w];
+        int[] ends = new int[w];
+        boolean[] chosen = new boolean[w];
+        for (int k = 0; k < w; k++) {
+            starts[k] = windows[2 * k];
+            ends[k] = windows[2 * k + 1];
+            chosen[k] = true;
+        }
+        UnitReader reader = new UnitReader(text, starts, ends, chosen);
+        PTBTokenizer<Word> tok = new PTBTokenizer<>(reader, new WordTokenFactory(), TOKENIZER_OPTIONS);
+        List<Word> tokens = new ArrayList<>();
         while (tok.hasNext()) {
-            tokens.add(tok.next());
+            Word token = tok.next();
+            int a = reader.toText(token.beginPosition());
+            int b = reader.toText(token.endPosition() - 1) + 1;
+            token.setBeginPosition(a);
+            token.setEndPosition(b);
+            tokens.add(token);
         }
         return tokens;
     }
 
-    private void emitUnit(String text, List<CoreLabel> tokens, int start, int end, int block, int unit, Shape shape,
-                          boolean singleLine, List<SegmentSpan> out) {
-        if (shape == Shape.TABLE_ROW || tokens.isEmpty()) {
+    /** A reader over the chosen units of a text, separated by blank lines, that maps its offsets back. */
+    private static final class UnitReader extends Reader {
+        private static final String GAP = "\n\n";
+        private final String text;
+        private final int[] unitStart;
+        private final int[] unitEnd;
+        /** The reader offset at which each chosen unit begins. */
+        private final int[] readerStart;
+        private final int count;
+        private int unit;
+        private int pos;
+        private int gapLeft;
+
+        UnitReader(String text, int[] starts, int[] ends, boolean[] chosen) {
+            this.text = text;
+            int m = 0;
+            for (boolean c : chosen) {
+                if (c) {
+                    m++;
+                }
+            }
+            unitStart = new int[m];
+            unitEnd = new int[m];
+            readerStart = new int[m];
+            int r = 0;
+            int j = 0;
+            for (int u = 0; u < chosen.length; u++) {
+                if (chosen[u]) {
+                    unitStart[j] = starts[u];
+                    unitEnd[j] = ends[u];
+                    readerStart[j] = r;
+                    r += ends[u] - starts[u] + GAP.length();
+                    j++;
+                }
+            }
+            count = m;
+            pos = m > 0 ? unitStart[0] : 0;
+        }
+
+        /** Maps a reader offset inside a unit to its text offset. */
+        int toText(int readerOffset) {
+            int j = Arrays.binarySearch(readerStart, readerOffset);
+            if (j < 0) {
+                j = -j - 2;
+            }
+            return unitStart[j] + Math.min(readerOffset - readerStart[j], unitEnd[j] - unitStart[j]);
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) {
+            int written = 0;
+            while (written < len && unit < count) {
+                if (gapLeft > 0) {
+                    buf[off + written++] = '\n';
+                    gapLeft--;
+                    if (gapLeft == 0) {
+                        unit++;
+                        pos = unit < count ? unitStart[unit] : 0;
+                    }
+                    continue;
+                }
+                int take = Math.min(len - written, unitEnd[unit] - pos);
+                text.getChars(pos, pos + take, buf, off + written);
+                written += take;
+                pos += take;
+                if (pos == unitEnd[unit]) {
+                    gapLeft = GAP.length();
+                }
+            }
+            return written == 0 && len > 0 ? -1 : written;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private void emitUnit(String text, List<Word> tokens, boolean tokenized, int start, int end, int block, int unit,
+                          Shape shape, boolean singleLine, List<SegmentSpan> out) {
+        if (shape == Shape.TABLE_ROW || tokenized && tokens.isEmpty()) {
             addCapped(text, start, end, block, unit, shape, out);
             return;
         }
@@ -100,15 +395,22 @@ public final class Segmenter {
             addCapped(text, start, end, block, unit, Shape.HEADING, out);
             return;
         }
-        List<List<CoreLabel>> sentences = splitter.process(tokens);
-        int[] starts = new int[sentences.size()];
-        int k = 0;
-        for (List<CoreLabel> s : sentences) {
-            if (!s.isEmpty()) {
-                starts[k++] = s.get(0).beginPosition();
+        int[] starts;
+        int k;
+        if (tokenized) {
+            List<List<Word>> sentences = splitter.process(tokens);
+            starts = new int[sentences.size()];
+            k = 0;
+            for (List<Word> s : sentences) {
+                if (!s.isEmpty()) {
+                    starts[k++] = s.get(0).beginPosition();
+                }
             }
+            starts = Arrays.copyOf(starts, Math.max(k, 1));
+        } else {
+            starts = new int[1];
+            k = 1;
         }
-        starts = Arrays.copyOf(starts, Math.max(k, 1));
         starts[0] = start;
         int kept = 1;
         for (int j = 1; j < k; j++) {

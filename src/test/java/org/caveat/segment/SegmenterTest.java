@@ -93,4 +93,30 @@ class SegmenterTest {
         List<String> t = texts(text);
         assertEquals(2, t.size(), t.toString());
     }
+
+    @Test
+    void leavingOneSentenceUnitsUntokenizedChangesNothing() throws java.io.IOException {
+        // The shortcut must give exactly what tokenizing every unit gives: on the training corpus, and on
+        // random lines built from sentence endings, closers, abbreviations, numbers and odd characters.
+        Segmenter fast = new Segmenter();
+        Segmenter full = new Segmenter(false);
+        for (org.caveat.train.CorpusDocument d : org.caveat.train.CorpusReader.readAll(java.nio.file.Path.of("training-data"))) {
+            assertEquals(full.segment(d.text()), fast.segment(d.text()), d.name());
+        }
+        String[] parts = {"Revenue rose", " 5.2%", ".", "!", "?", "?!", "...", "\u2026", ")", "]", "\"", "'", "\u201d", "\u2019",
+            "\u00bb", " Inc.", " U.S.", " Mr. Smith", " No. 3", " $1.5 million", " the end", " Next", " next", "\n", "\n\n",
+            "\t", "   ", "*", " (a)", " \u2022 ", "\u3002", "\uff01", "\u00ad", "\u0007", "\u200b", " e.g.", " etc.", ":", ";",
+            " www.example.com", " 10-K.", "\u201c", "(", "-", " and the company said", " of its products", " A", " b", " (212) 555.0100",
+            " 1 1/2", " p.m.", " Corp.", " No.", " Ltd.", " St. Louis", " 3.", " I.", " (i)", " Inc.)", " \"Yes.\""};
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder b = new StringBuilder();
+            int n = 1 + random.nextInt(25);
+            for (int k = 0; k < n; k++) {
+                b.append(parts[random.nextInt(parts.length)]);
+            }
+            String text = b.toString();
+            assertEquals(full.segment(text), fast.segment(text), () -> "text: " + text.replace("\n", "\\n"));
+        }
+    }
 }
