@@ -89,7 +89,8 @@ public final class ItemFeatures {
      */
     public FeatureVector extract(CharSequence text, int start, int end, int headingEnd) {
         FeatureVector.Builder b = new FeatureVector.Builder(dimension);
-        int[] buf = new int[2 * MAX_WORDS];
+        // A word takes two characters at least (one and a separator): size the buffer to the item.
+        int[] buf = new int[2 * Math.min(MAX_WORDS, (end - start) / 2 + 1)];
         int n = Words.find(text, start, end, buf);
         int prev = 0;
         for (int k = 0; k < n; k++) {

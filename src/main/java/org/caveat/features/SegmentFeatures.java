@@ -2,7 +2,9 @@ package org.caveat.features;
 
 import java.util.List;
 import org.caveat.segment.SegmentSpan;
+import org.caveat.segment.Shape;
 import org.caveat.structure.DocumentStructure;
+import org.caveat.structure.Role;
 import org.caveat.structure.Section;
 
 /**
@@ -34,6 +36,28 @@ public final class SegmentFeatures {
     private static final int NS_NCUE = Hashing.namespace("ncue");
     private static final int NS_WORD = Hashing.namespace("word");
     private static final int BIAS = Hashing.namespace("bias");
+    // Hashes of the named features, worked out once rather than built from strings for every segment.
+    private static final int[] SHAPE = names("shape:", Shape.values());
+    private static final int[] LEN = names("len:", "1-3", "4-8", "9-20", "21-50", "51+");
+    private static final int[] BPOS = names("bpos:", "only", "first", "last", "middle");
+    private static final int[] BSIZE = names("bsize:", "1", "2", "3-5", "6+");
+    private static final int[] SEC = names("sec:", Section.values());
+    private static final int[][] SEC_DIST = new int[Section.values().length][];
+    private static final int[][] SEC_SHAPE = new int[Section.values().length][];
+    private static final int[] ROLE = names("role:", Role.values());
+    private static final int RISK_DOC_TRUE = named("risk-doc:true");
+    private static final int RISK_DOC_FALSE = named("risk-doc:false");
+    private static final int[] REPEAT = names("repeat:", "0", "1", "2", "3");
+    private static final int[] DPOS = names("dpos:", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+    private static final int[] DEND = names("dend:", "0-3", "4-12", "13+");
+    private static final int[] DSTART = names("dstart:", "0", "1-4", "5+");
+
+    static {
+        for (Section section : Section.values()) {
+            SEC_DIST[section.ordinal()] = names("sec-dist:" + section + ":", "0", "1", "2", "3+");
+            SEC_SHAPE[section.ordinal()] = names("sec-shape:" + section + ":", Shape.values());
+        }
+    }
 
     private final int dimension;
 
@@ -151,9 +175,9 @@ public final class SegmentFeatures {
                 }
             }
             addCues(b, NS_CUE, cues[i]);
-            b.add(named("shape:" + s.shape()), STRUCTURE);
+            b.add(SHAPE[s.shape().ordinal()], STRUCTURE);
             int len = h.length;
-            b.add(named("len:" + (len <= 3 ? "1-3" : len <= 8 ? "4-8" : len <= 20 ? "9-20" : len <= 50 ? "21-50" : "51+")), 1f);
+            b.add(LEN[len <= 3 ? 0 : len <= 8 ? 1 : len <= 20 ? 2 : len <= 50 ? 3 : 4], 1f);
             if (!withContext) {
                 sink.accept(i, b);
                 b.clear();
@@ -178,9 +202,9 @@ public final class SegmentFeatures {
             }
             addCues(b, NS_KCUE, blockCues);
             int size = bl - bf + 1;
-            String blockPos = size == 1 ? "only" : i == bf ? "first" : i == bl ? "last" : "middle";
-            b.add(named("bpos:" + blockPos), 1f);
-            b.add(named("bsize:" + (size == 1 ? "1" : size == 2 ? "2" : size <= 5 ? "3-5" : "6+")), 1f);
+            int blockPos = size == 1 ? 0 : i == bf ? 1 : i == bl ? 2 : 3;
+            b.add(BPOS[blockPos], 1f);
+            b.add(BSIZE[size == 1 ? 0 : size == 2 ? 1 : size <= 5 ? 2 : 3], 1f);
             // Structure features carry larger values: under L2 regularisation that lets a handful of them
             // outweigh the many word features where the layout is clear (an About section, an Item 1A body).
             Section section = doc.section(i);
@@ -188,20 +212,20 @@ public final class SegmentFeatures {
                 // Only a heading that names its section says something; a title or topic heading does not.
                 // A section runs to the next heading, which may be far: the nearer paragraphs count most.
                 int distance = s.block() - sectionBlock[i];
-                String near = distance <= 0 ? "0" : distance == 1 ? "1" : distance == 2 ? "2" : "3+";
-                b.add(named("sec:" + section), 1f);
-                b.add(named("sec-dist:" + section + ":" + near), 1f);
-                b.add(named("sec-shape:" + section + ":" + s.shape()), 1f);
+                int near = distance <= 0 ? 0 : distance == 1 ? 1 : distance == 2 ? 2 : 3;
+                b.add(SEC[section.ordinal()], 1f);
+                b.add(SEC_DIST[section.ordinal()][near], 1f);
+                b.add(SEC_SHAPE[section.ordinal()][s.shape().ordinal()], 1f);
             }
-            b.add(named("role:" + doc.role(i)), STRUCTURE);
-            b.add(named("risk-doc:" + doc.hasRiskSection()), STRUCTURE);
-            b.add(named("repeat:" + Math.min(3, repeats[i])), STRUCTURE);
-            b.add(named("dpos:" + (n <= 1 ? 0 : (10 * i) / n)), 1f);
+            b.add(ROLE[doc.role(i).ordinal()], STRUCTURE);
+            b.add(doc.hasRiskSection() ? RISK_DOC_TRUE : RISK_DOC_FALSE, STRUCTURE);
+            b.add(REPEAT[Math.min(3, repeats[i])], STRUCTURE);
+            b.add(DPOS[n <= 1 ? 0 : (10 * i) / n], 1f);
             int fromEnd = n - 1 - i;
             // Coarse distances from the ends: boilerplate gathers at the end, but the very last segment may be
             // a safe harbor as well as a contact line, so no bucket singles it out.
-            b.add(named("dend:" + (fromEnd <= 3 ? "0-3" : fromEnd <= 12 ? "4-12" : "13+")), 1f);
-            b.add(named("dstart:" + (i == 0 ? "0" : i <= 4 ? "1-4" : "5+")), 1f);
+            b.add(DEND[fromEnd <= 3 ? 0 : fromEnd <= 12 ? 1 : 2], 1f);
+            b.add(DSTART[i == 0 ? 0 : i <= 4 ? 1 : 2], 1f);
             sink.accept(i, b);
             b.clear();
         }
@@ -262,6 +286,14 @@ public final class SegmentFeatures {
         for (int h : hashes) {
             b.add(Hashing.combine(ns, h), value);
         }
+    }
+
+    private static int[] names(String prefix, Object... values) {
+        int[] h = new int[values.length];
+        for (int k = 0; k < values.length; k++) {
+            h[k] = named(prefix + values[k]);
+        }
+        return h;
     }
 
     private static int named(String feature) {

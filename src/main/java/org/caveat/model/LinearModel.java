@@ -3,6 +3,8 @@ package org.caveat.model;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import org.caveat.InvalidModelException;
 import org.caveat.features.FeatureVector;
 
@@ -210,45 +212,69 @@ public final class LinearModel {
      */
     public static LinearModel read(DataInputStream in, String entry, int expectedOutputs, int expectedDimension)
             throws IOException {
-        if (in.readInt() != MAGIC) {
-            throw new InvalidModelException("model entry " + entry + " is not a Caveat weight table");
-        }
-        int version = in.readInt();
-        if (version != VERSION) {
-            throw new InvalidModelException("model entry " + entry + " has weight-table version " + version
-                    + "; this library reads version " + VERSION);
-        }
-        int outputs = in.readInt();
-        int dimension = in.readInt();
-        if (outputs != expectedOutputs || dimension != expectedDimension) {
-            throw new InvalidModelException("model entry " + entry + " has " + outputs + " outputs over " + dimension
-                    + " features, but the manifest declares " + expectedOutputs + " over " + expectedDimension);
-        }
-        float[] w = new float[outputs * dimension];
-        float[] b = new float[outputs];
-        for (int k = 0; k < outputs; k++) {
-            b[k] = in.readFloat();
-            int nnz = in.readInt();
-            if (nnz < 0 || nnz > dimension) {
-                throw new InvalidModelException("model entry " + entry + " declares " + nnz + " weights for output " + k);
+        return read(ByteBuffer.wrap(in.readAllBytes()), entry, expectedOutputs, expectedDimension);
+    }
+
+    /**
+     * Reads weights written by {@link #write} from a buffer (big-endian, as written), checking every
+     * count and index. Faster than reading a stream: loading the default model is mostly this.
+     *
+     * @param in the entry's bytes, from the buffer's position to its limit
+     * @param entry the entry name, for error messages
+     * @param expectedOutputs the number of outputs the manifest declares
+     * @param expectedDimension the dimension the manifest declares
+     * @return the model
+     * @throws InvalidModelException if the data is not well-formed (including truncated) or does not match
+     *     the manifest
+     */
+    public static LinearModel read(ByteBuffer in, String entry, int expectedOutputs, int expectedDimension)
+            throws InvalidModelException {
+        try {
+            if (in.getInt() != MAGIC) {
+                throw new InvalidModelException("model entry " + entry + " is not a Caveat weight table");
             }
-            int last = -1;
-            for (int j = 0; j < nnz; j++) {
-                int i = in.readInt();
-                if (i <= last || i >= dimension) {
-                    throw new InvalidModelException("model entry " + entry + " has a weight index out of order or range: " + i);
-                }
-                float v = in.readFloat();
-                if (!Float.isFinite(v)) {
-                    throw new InvalidModelException("model entry " + entry + " has a weight that is not a finite number");
-                }
-                w[i * outputs + k] = v;
-                last = i;
+            int version = in.getInt();
+            if (version != VERSION) {
+                throw new InvalidModelException("model entry " + entry + " has weight-table version " + version
+                        + "; this library reads version " + VERSION);
             }
+            int outputs = in.getInt();
+            int dimension = in.getInt();
+            if (outputs != expectedOutputs || dimension != expectedDimension) {
+                throw new InvalidModelException("model entry " + entry + " has " + outputs + " outputs over " + dimension
+                        + " features, but the manifest declares " + expectedOutputs + " over " + expectedDimension);
+            }
+            float[] w = new float[outputs * dimension];
+            float[] b = new float[outputs];
+            for (int k = 0; k < outputs; k++) {
+                b[k] = in.getFloat();
+                int nnz = in.getInt();
+                if (nnz < 0 || nnz > dimension) {
+                    throw new InvalidModelException("model entry " + entry + " declares " + nnz + " weights for output " + k);
+                }
+                if ((long) nnz * 8 > in.remaining()) {
+                    throw new InvalidModelException("model entry " + entry + " is truncated");
+                }
+                int last = -1;
+                for (int j = 0; j < nnz; j++) {
+                    int i = in.getInt();
+                    float v = in.getFloat();
+                    if (i <= last || i >= dimension) {
+                        throw new InvalidModelException("model entry " + entry + " has a weight index out of order or range: " + i);
+                    }
+                    if (!Float.isFinite(v)) {
+                        throw new InvalidModelException("model entry " + entry + " has a weight that is not a finite number");
+                    }
+                    w[i * outputs + k] = v;
+                    last = i;
+                }
+            }
+            if (in.hasRemaining()) {
+                throw new InvalidModelException("model entry " + entry + " has trailing data after its weights");
+            }
+            return new LinearModel(w, b, dimension);
+        } catch (BufferUnderflowException truncated) {
+            throw new InvalidModelException("model entry " + entry + " is truncated", truncated);
         }
-        if (in.read() != -1) {
-            throw new InvalidModelException("model entry " + entry + " has trailing data after its weights");
-        }
-        return new LinearModel(w, b, dimension);
     }
 }

@@ -2,7 +2,6 @@ package org.caveat.model;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -233,11 +232,7 @@ public final class ModelIO {
         if (!expected.equalsIgnoreCase(sha256(data))) {
             throw new InvalidModelException("checksum of " + name + " does not match the manifest: the model file is corrupt");
         }
-        try {
-            return LinearModel.read(new DataInputStream(new ByteArrayInputStream(data)), name, outputs, dim);
-        } catch (EOFException truncated) {
-            throw new InvalidModelException("model entry " + name + " is truncated", truncated);
-        }
+        return LinearModel.read(java.nio.ByteBuffer.wrap(data), name, outputs, dim);
     }
 
     private static void expectLabels(Map<String, String> m, String key, String expected) throws InvalidModelException {
