@@ -13,8 +13,8 @@ import org.caveat.classify.Transitions;
  * threshold per category, and the manifest that says where they came from. Immutable and thread-safe.
  */
 public final class CaveatModel {
-    /** The model format version this library writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /** The model format version this library writes. It also reads format 1 (Caveat 0.1). */
+    public static final int FORMAT_VERSION = 2;
 
     private final String name;
     private final String version;

@@ -3,8 +3,6 @@ package org.caveat.model;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.BufferUnderflowException;
-import java.nio.ByteBuffer;
 import org.caveat.InvalidModelException;
 import org.caveat.features.FeatureVector;
 
@@ -212,14 +210,15 @@ public final class LinearModel {
      */
     public static LinearModel read(DataInputStream in, String entry, int expectedOutputs, int expectedDimension)
             throws IOException {
-        return read(ByteBuffer.wrap(in.readAllBytes()), entry, expectedOutputs, expectedDimension);
+        return read(in.readAllBytes(), entry, expectedOutputs, expectedDimension);
     }
 
     /**
-     * Reads weights written by {@link #write} from a buffer (big-endian, as written), checking every
-     * count and index. Faster than reading a stream: loading the default model is mostly this.
+     * Reads weights written by {@link #write} from the bytes of a model entry, checking every count and
+     * index. The numbers are decoded by hand rather than through a stream or a {@code ByteBuffer}: the
+     * first load in a fresh JVM runs this loop in the interpreter, where every call counts.
      *
-     * @param in the entry's bytes, from the buffer's position to its limit
+     * @param data the entry's bytes
      * @param entry the entry name, for error messages
      * @param expectedOutputs the number of outputs the manifest declares
      * @param expectedDimension the dimension the manifest declares
@@ -227,54 +226,63 @@ public final class LinearModel {
      * @throws InvalidModelException if the data is not well-formed (including truncated) or does not match
      *     the manifest
      */
-    public static LinearModel read(ByteBuffer in, String entry, int expectedOutputs, int expectedDimension)
+    public static LinearModel read(byte[] data, String entry, int expectedOutputs, int expectedDimension)
             throws InvalidModelException {
-        try {
-            if (in.getInt() != MAGIC) {
-                throw new InvalidModelException("model entry " + entry + " is not a Caveat weight table");
-            }
-            int version = in.getInt();
-            if (version != VERSION) {
-                throw new InvalidModelException("model entry " + entry + " has weight-table version " + version
-                        + "; this library reads version " + VERSION);
-            }
-            int outputs = in.getInt();
-            int dimension = in.getInt();
-            if (outputs != expectedOutputs || dimension != expectedDimension) {
-                throw new InvalidModelException("model entry " + entry + " has " + outputs + " outputs over " + dimension
-                        + " features, but the manifest declares " + expectedOutputs + " over " + expectedDimension);
-            }
-            float[] w = new float[outputs * dimension];
-            float[] b = new float[outputs];
-            for (int k = 0; k < outputs; k++) {
-                b[k] = in.getFloat();
-                int nnz = in.getInt();
-                if (nnz < 0 || nnz > dimension) {
-                    throw new InvalidModelException("model entry " + entry + " declares " + nnz + " weights for output " + k);
-                }
-                if ((long) nnz * 8 > in.remaining()) {
-                    throw new InvalidModelException("model entry " + entry + " is truncated");
-                }
-                int last = -1;
-                for (int j = 0; j < nnz; j++) {
-                    int i = in.getInt();
-                    float v = in.getFloat();
-                    if (i <= last || i >= dimension) {
-                        throw new InvalidModelException("model entry " + entry + " has a weight index out of order or range: " + i);
-                    }
-                    if (!Float.isFinite(v)) {
-                        throw new InvalidModelException("model entry " + entry + " has a weight that is not a finite number");
-                    }
-                    w[i * outputs + k] = v;
-                    last = i;
-                }
-            }
-            if (in.hasRemaining()) {
-                throw new InvalidModelException("model entry " + entry + " has trailing data after its weights");
-            }
-            return new LinearModel(w, b, dimension);
-        } catch (BufferUnderflowException truncated) {
-            throw new InvalidModelException("model entry " + entry + " is truncated", truncated);
+        if (data.length < 16) {
+            throw new InvalidModelException("model entry " + entry + " is truncated");
         }
+        if (int32(data, 0) != MAGIC) {
+            throw new InvalidModelException("model entry " + entry + " is not a Caveat weight table");
+        }
+        int version = int32(data, 4);
+        if (version != VERSION) {
+            throw new InvalidModelException("model entry " + entry + " has weight-table version " + version
+                    + "; this library reads version " + VERSION);
+        }
+        int outputs = int32(data, 8);
+        int dimension = int32(data, 12);
+        if (outputs != expectedOutputs || dimension != expectedDimension) {
+            throw new InvalidModelException("model entry " + entry + " has " + outputs + " outputs over " + dimension
+                    + " features, but the manifest declares " + expectedOutputs + " over " + expectedDimension);
+        }
+        float[] w = new float[outputs * dimension];
+        float[] b = new float[outputs];
+        int p = 16;
+        for (int k = 0; k < outputs; k++) {
+            if (data.length - p < 8) {
+                throw new InvalidModelException("model entry " + entry + " is truncated");
+            }
+            b[k] = Float.intBitsToFloat(int32(data, p));
+            int nnz = int32(data, p + 4);
+            p += 8;
+            if (nnz < 0 || nnz > dimension) {
+                throw new InvalidModelException("model entry " + entry + " declares " + nnz + " weights for output " + k);
+            }
+            if ((long) nnz * 8 > data.length - p) {
+                throw new InvalidModelException("model entry " + entry + " is truncated");
+            }
+            int last = -1;
+            for (int j = 0; j < nnz; j++, p += 8) {
+                int i = int32(data, p);
+                float v = Float.intBitsToFloat(int32(data, p + 4));
+                if (i <= last || i >= dimension) {
+                    throw new InvalidModelException("model entry " + entry + " has a weight index out of order or range: " + i);
+                }
+                if (!Float.isFinite(v)) {
+                    throw new InvalidModelException("model entry " + entry + " has a weight that is not a finite number");
+                }
+                w[i * outputs + k] = v;
+                last = i;
+            }
+        }
+        if (p != data.length) {
+            throw new InvalidModelException("model entry " + entry + " has trailing data after its weights");
+        }
+        return new LinearModel(w, b, dimension);
+    }
+
+    /** The big-endian int at {@code p}, as {@link DataOutputStream#writeInt} wrote it. */
+    private static int int32(byte[] d, int p) {
+        return (d[p] & 0xFF) << 24 | (d[p + 1] & 0xFF) << 16 | (d[p + 2] & 0xFF) << 8 | (d[p + 3] & 0xFF);
     }
 }

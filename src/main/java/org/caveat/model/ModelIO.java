@@ -31,7 +31,7 @@ import org.caveat.features.SegmentFeatures;
 
 /**
  * Reads and writes the model file: a zip holding {@code manifest.properties} (format version,
- * names, label ids, feature settings, thresholds, provenance and a SHA-256 of each weight entry) and
+ * names, label ids, feature settings, thresholds, provenance and a CRC-32C checksum of each weight entry) and
  * two weight tables ({@link LinearModel#write}). Nothing on the read path deserializes objects or
  * looks up classes by name: the file is data only. Writing is deterministic (fixed entry order and
  * times, no creation date), so the same model gives the same bytes.
@@ -89,8 +89,8 @@ public final class ModelIO {
         for (Map.Entry<String, String> e : model.provenance().entrySet()) {
             m.put("provenance." + e.getKey(), e.getValue());
         }
-        m.put("sha256." + TYPES_ENTRY, sha256(types));
-        m.put("sha256." + CATEGORIES_ENTRY, sha256(cats));
+        m.put("crc32c." + TYPES_ENTRY, crc32c(types));
+        m.put("crc32c." + CATEGORIES_ENTRY, crc32c(cats));
         StringBuilder manifest = new StringBuilder("# Caveat model. Format: see org.caveat.model.ModelIO.\n");
         for (Map.Entry<String, String> e : m.entrySet()) {
             manifest.append(e.getKey()).append('=').append(escape(e.getValue())).append('\n');
@@ -146,7 +146,7 @@ public final class ModelIO {
             throw new InvalidModelException("not a Caveat model file: its manifest does not say format=caveat-model");
         }
         int version = intValue(m, "format.version");
-        if (version != CaveatModel.FORMAT_VERSION) {
+        if (version != CaveatModel.FORMAT_VERSION && version != 1) {
             throw new InvalidModelException("model format version " + version + " is not supported; this library reads version "
                     + CaveatModel.FORMAT_VERSION + " (retrain the model with this library's train command)");
         }
@@ -158,8 +158,8 @@ public final class ModelIO {
         }
         int segDim = dimension(m, "features.segment.dimension");
         int itemDim = dimension(m, "features.item.dimension");
-        LinearModel types = table(entries, m, TYPES_ENTRY, SegmentType.values().length, segDim);
-        LinearModel cats = table(entries, m, CATEGORIES_ENTRY, RiskCategory.values().length, itemDim);
+        LinearModel types = table(entries, m, version, TYPES_ENTRY, SegmentType.values().length, segDim);
+        LinearModel cats = table(entries, m, version, CATEGORIES_ENTRY, RiskCategory.values().length, itemDim);
         double[] thresholds = new double[RiskCategory.values().length];
         for (RiskCategory c : RiskCategory.values()) {
             String key = "threshold." + c.name();
@@ -222,17 +222,20 @@ public final class ModelIO {
         }
     }
 
-    private static LinearModel table(Map<String, byte[]> entries, Map<String, String> m, String name, int outputs, int dim)
-            throws IOException {
+    private static LinearModel table(Map<String, byte[]> entries, Map<String, String> m, int version, String name,
+                                     int outputs, int dim) throws IOException {
         byte[] data = entries.get(name);
         if (data == null) {
             throw new InvalidModelException("model file has no " + name + " entry");
         }
-        String expected = required(m, "sha256." + name);
-        if (!expected.equalsIgnoreCase(sha256(data))) {
+        // Format 1 kept a SHA-256 of each entry; format 2 keeps a CRC-32C, which the JVM computes with an
+        // intrinsic even before the JIT has compiled anything, so that a first load is fast.
+        String expected = version == 1 ? required(m, "sha256." + name) : required(m, "crc32c." + name);
+        String actual = version == 1 ? sha256(data) : crc32c(data);
+        if (!expected.equalsIgnoreCase(actual)) {
             throw new InvalidModelException("checksum of " + name + " does not match the manifest: the model file is corrupt");
         }
-        return LinearModel.read(java.nio.ByteBuffer.wrap(data), name, outputs, dim);
+        return LinearModel.read(data, name, outputs, dim);
     }
 
     private static void expectLabels(Map<String, String> m, String key, String expected) throws InvalidModelException {
@@ -313,6 +316,12 @@ public final class ModelIO {
         zip.putNextEntry(e);
         zip.write(data);
         zip.closeEntry();
+    }
+
+    static String crc32c(byte[] data) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(data, 0, data.length);
+        return String.format(Locale.ROOT, "%08x", crc.getValue());
     }
 
     static String sha256(byte[] data) {

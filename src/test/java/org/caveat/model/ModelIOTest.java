@@ -97,7 +97,7 @@ class ModelIOTest {
 
     @Test
     void wrongFormatVersionIsRefused() throws IOException {
-        byte[] changed = editManifest(s -> s.replace("format.version=1", "format.version=99"));
+        byte[] changed = editManifest(s -> s.replace("format.version=2", "format.version=99"));
         InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelIO.read(new ByteArrayInputStream(changed)));
         assertTrue(e.getMessage().contains("format version 99 is not supported"), e.getMessage());
     }
@@ -113,6 +113,28 @@ class ModelIOTest {
     void corruptWeightsFailTheChecksum() throws IOException {
         byte[] changed = editEntry(ModelIO.TYPES_ENTRY, data -> data[data.length / 2] ^= 0x55);
         InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelIO.read(new ByteArrayInputStream(changed)));
+        assertTrue(e.getMessage().contains("checksum of segment-types.bin"), e.getMessage());
+    }
+
+    @Test
+    void formatOneWithSha256ChecksumsStillLoads() throws IOException {
+        // A model written by Caveat 0.1 (format 1) kept a SHA-256 of each weight entry.
+        java.util.Map<String, byte[]> entries = new java.util.HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(defaultBytes))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        byte[] v1 = editManifest(s -> s.replace("format.version=2", "format.version=1")
+                .replaceAll("crc32c\\.segment-types\\.bin=\\w+", "sha256.segment-types.bin=" + ModelIO.sha256(entries.get(ModelIO.TYPES_ENTRY)))
+                .replaceAll("crc32c\\.categories\\.bin=\\w+", "sha256.categories.bin=" + ModelIO.sha256(entries.get(ModelIO.CATEGORIES_ENTRY))));
+        CaveatModel m = ModelIO.read(new ByteArrayInputStream(v1));
+        assertEquals(ModelIO.read(new ByteArrayInputStream(defaultBytes)).thresholds()[3], m.thresholds()[3]);
+        byte[] tampered = editManifest(s -> s.replace("format.version=2", "format.version=1")
+                .replaceAll("crc32c\\.segment-types\\.bin=\\w+", "sha256.segment-types.bin=" + "0".repeat(64))
+                .replaceAll("crc32c\\.categories\\.bin=\\w+", "sha256.categories.bin=" + "0".repeat(64)));
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelIO.read(new ByteArrayInputStream(tampered)));
         assertTrue(e.getMessage().contains("checksum of segment-types.bin"), e.getMessage());
     }
 
