@@ -81,9 +81,11 @@ public final class Segmenter {
             ends[u] = lines.end[last];
             split[u] = !lines.table(first) && (!skipSingleSentences || mayEndSentence(text, starts[u], ends[u]));
         }
-        List<Word> tokens = tokenize(text, windows(text, starts, ends, split));
+        // One tokenizer pass over the windows, read unit by unit: only the current unit's tokens are held,
+        // so memory does not grow with the document.
+        Tokens tokens = new Tokens(text, windows(text, starts, ends, split));
+        List<Word> unitTokens = new ArrayList<>();
         List<SegmentSpan> out = new ArrayList<>();
-        int t = 0;
         for (int u = 0; u < units.size(); u++) {
             int first = units.get(u)[0];
             int last = units.get(u)[1];
@@ -91,17 +93,9 @@ public final class Segmenter {
             int end = ends[u];
             boolean table = lines.table(first);
             Shape shape = table ? Shape.TABLE_ROW : lines.bullet(first) ? Shape.BULLET : Shape.SENTENCE;
-            List<Word> unitTokens = List.of();
+            unitTokens.clear();
             if (split[u]) {
-                while (t < tokens.size() && tokens.get(t).beginPosition() < start) {
-                    t++;
-                }
-                int v = t;
-                while (v < tokens.size() && tokens.get(v).beginPosition() < end) {
-                    v++;
-                }
-                unitTokens = tokens.subList(t, v);
-                t = v;
+                tokens.collect(start, end, unitTokens);
             }
             emitUnit(text, unitTokens, split[u], start, end, lines.block[first], u, shape, first == last, out);
         }
@@ -279,31 +273,52 @@ public final class Segmenter {
     }
 
     /**
-     * Tokenizes text windows in one tokenizer pass over a reader that presents only them (each followed
-     * by a blank line), with each token's offsets mapped back into the text.
+     * The tokens of text windows, from one tokenizer pass over a reader that presents only them (each
+     * followed by a blank line), with each token's offsets mapped back into the text. Read in text order.
      */
-    private static List<Word> tokenize(String text, int[] windows) {
-        int w = windows.length / 2;
-        int[] starts = new int[w];
-        int[] ends = new int[w];
-        boolean[] chosen = new boolean[w];
-        for (int k = 0; k < w; k++) {
-            starts[k] = windows[2 * k];
-            ends[k] = windows[2 * k + 1];
-            chosen[k] = true;
+    private static final class Tokens {
+        private final UnitReader reader;
+        private final PTBTokenizer<Word> tokenizer;
+        private Word next;
+
+        Tokens(String text, int[] windows) {
+            int w = windows.length / 2;
+            int[] starts = new int[w];
+            int[] ends = new int[w];
+            boolean[] chosen = new boolean[w];
+            for (int k = 0; k < w; k++) {
+                starts[k] = windows[2 * k];
+                ends[k] = windows[2 * k + 1];
+                chosen[k] = true;
+            }
+            reader = new UnitReader(text, starts, ends, chosen);
+            tokenizer = new PTBTokenizer<>(reader, new WordTokenFactory(), TOKENIZER_OPTIONS);
+            advance();
         }
-        UnitReader reader = new UnitReader(text, starts, ends, chosen);
-        PTBTokenizer<Word> tok = new PTBTokenizer<>(reader, new WordTokenFactory(), TOKENIZER_OPTIONS);
-        List<Word> tokens = new ArrayList<>();
-        while (tok.hasNext()) {
-            Word token = tok.next();
+
+        private void advance() {
+            if (!tokenizer.hasNext()) {
+                next = null;
+                return;
+            }
+            Word token = tokenizer.next();
             int a = reader.toText(token.beginPosition());
             int b = reader.toText(token.endPosition() - 1) + 1;
             token.setBeginPosition(a);
             token.setEndPosition(b);
-            tokens.add(token);
+            next = token;
         }
-        return tokens;
+
+        /** Skips the tokens before {@code start}, and adds those that begin before {@code end} to {@code out}. */
+        void collect(int start, int end, List<Word> out) {
+            while (next != null && next.beginPosition() < start) {
+                advance();
+            }
+            while (next != null && next.beginPosition() < end) {
+                out.add(next);
+                advance();
+            }
+        }
     }
 
     /** A reader over the chosen units of a text, separated by blank lines, that maps its offsets back. */
