@@ -67,7 +67,7 @@ final class HtmlReport {
             aside{flex:0 0 380px;position:sticky;top:10px;max-height:calc(100vh - 20px);overflow:auto}
             .panel{background:#fff;border:1px solid #ddd;border-radius:6px;padding:12px 14px;margin-bottom:12px;font-size:13px}
             table{border-collapse:collapse;width:100%}
-            td,th{padding:2px 6px;text-align:right;border-bottom:1px solid #eee;font-variant-numeric:tabular-nums}
+            td,th{padding:2px 4px;text-align:right;border-bottom:1px solid #eee;font-variant-numeric:tabular-nums}
             td:first-child,th:first-child{text-align:left;white-space:nowrap}
             th{color:#555;font-weight:600;white-space:nowrap}
             td[data-pos]::after{content:" " attr(data-pos);color:#888;font-size:11px}
@@ -225,7 +225,7 @@ final class HtmlReport {
 
     private static void writeSummary(Analysis a, Summary sum, Writer out) throws IOException {
         StringBuilder b = new StringBuilder("<section class=panel><h2>Segments per type</h2><p class=hint style=\"margin:0 0 4px\">Click a row to jump to the next one.</p><table>"
-                + "<tr><th>type</th><th>segments</th><th>words</th><th>% words</th></tr>");
+                + "<tr><th>type</th><th>segments</th><th>words</th><th title=\"share of the words\">%</th></tr>");
         for (SegmentType t : SegmentType.values()) {
             int w = sum.words.get(t);
             double share = sum.totalWords == 0 ? 0 : 100.0 * w / sum.totalWords;
