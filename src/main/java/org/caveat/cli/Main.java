@@ -2,6 +2,7 @@ package org.caveat.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -41,11 +42,21 @@ public final class Main {
 
     private static final String USAGE_TEXT = """
             usage:
-              caveat analyze [--format json|text|html] [--out DIR] [--emit-text] [--document TYPE] [--model FILE] FILE...
+              caveat analyze [--format json|text|html] [--out DIR] [--emit-text] [--document TYPE] [--model FILE]
+                             [--explain] [--color auto|always|never] [--threads N] [--progress]
+                             [--files-from LIST] FILE|FOLDER|-...
                   Analyse filings (plain text, HTML or EDGAR submission files). With one FILE and no --out the
                   result goes to standard output; with --out DIR each FILE gives DIR/<file name>.json (.txt, .html),
                   and --emit-text also writes the analysed text to DIR/<file name>.analysed.txt.
+                  A FOLDER gives its .txt, .htm, .html, .xhtml, .xml, .sgml and .nc files, recursively and sorted,
+                  written under DIR by their path inside the folder. - (or --files-from -) reads file names from
+                  standard input, one a line; --files-from LIST reads them from a file.
                   --document TYPE picks the document of an EDGAR submission (for example EX-99.1).
+                  --format html writes one self-contained page per file; text is a terminal view.
+                  --explain adds to JSON and text the features that weighed most in each decision.
+                  --color colours the text view (auto: when writing to a terminal).
+                  --threads N analyses N files at once. A progress bar goes to standard error when it is a
+                  terminal (--progress forces it), and a summary when there are several files.
               caveat train [--data DIR] [--out FILE] [--seed N] [SETTINGS]
                   Train a model from the labelled corpus (default DIR training-data, FILE caveat-model.cvm).
               caveat evaluate [--data DIR] [--folds N] [--seed N] [SETTINGS]
@@ -76,6 +87,19 @@ public final class Main {
      * @return the exit status
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    /**
+     * Runs the command line without exiting, with a given standard input (for {@code analyze -}).
+     *
+     * @param args the arguments
+     * @param in standard input
+     * @param out standard output
+     * @param err standard error
+     * @return the exit status
+     */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help")) {
             (args.length == 0 ? err : out).print(USAGE_TEXT);
             return args.length == 0 ? USAGE : OK;
@@ -88,7 +112,7 @@ public final class Main {
         try {
             Options o = Options.parse(args);
             return switch (command) {
-                case "analyze" -> analyze(o, out, err);
+                case "analyze" -> analyze(o, in, out, err);
                 case "train" -> train(o, out, err);
                 case "evaluate" -> evaluate(o, out, err);
                 default -> throw new UsageException("unknown command '" + command + "'");
@@ -100,21 +124,48 @@ public final class Main {
         }
     }
 
-    private static int analyze(Options o, PrintStream out, PrintStream err) throws UsageException {
-        if (o.files.isEmpty()) {
-            throw new UsageException("analyze needs at least one FILE");
+    private static int analyze(Options o, InputStream in, PrintStream out, PrintStream err) throws UsageException {
+        if (o.files.isEmpty() && !o.has("--files-from")) {
+            throw new UsageException("analyze needs at least one FILE, a folder, or a list of files (- or --files-from)");
         }
         String format = o.value("--format", "json").toLowerCase(Locale.ROOT);
         if (!List.of("json", "text", "html").contains(format)) {
             throw new UsageException("--format must be json, text or html, was " + format);
         }
-        Path outDir = o.has("--out") ? Path.of(o.value("--out", null)) : null;
-        if (outDir == null && o.files.size() > 1) {
-            throw new UsageException("several FILEs need --out DIR");
+        String colorOption = o.value("--color", "auto").toLowerCase(Locale.ROOT);
+        if (!List.of("auto", "always", "never").contains(colorOption)) {
+            throw new UsageException("--color must be auto, always or never, was " + colorOption);
         }
+        int threads;
+        try {
+            threads = Integer.parseInt(o.value("--threads", "1"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--threads takes a whole number, was " + o.value("--threads", null));
+        }
+        if (threads < 1 || threads > 256) {
+            throw new UsageException("--threads must be from 1 to 256, was " + threads);
+        }
+        Path outDir = o.has("--out") ? Path.of(o.value("--out", null)) : null;
         if (outDir == null && o.has("--emit-text")) {
             throw new UsageException("--emit-text needs --out DIR");
         }
+        List<Batch.Input> inputs;
+        try {
+            inputs = Batch.expand(o.files, o.value("--files-from", null), in);
+        } catch (IOException e) {
+            err.println("caveat: " + message(e));
+            return FILE_FAILED;
+        }
+        if (inputs.isEmpty()) {
+            err.println("caveat: no files to analyse (a folder gives its .txt, .htm, .html, .xhtml, .xml, .sgml and .nc files)");
+            return FILE_FAILED;
+        }
+        if (outDir == null && inputs.size() > 1) {
+            throw new UsageException("several FILEs need --out DIR (the arguments give " + inputs.size() + " files)");
+        }
+        boolean terminal = System.console() != null;
+        boolean color = colorOption.equals("always") || colorOption.equals("auto") && terminal && outDir == null;
+        boolean explain = o.has("--explain");
         Caveat caveat;
         try {
             caveat = o.has("--model") ? Caveat.load(Path.of(o.value("--model", null))) : Caveat.loadDefault();
@@ -122,6 +173,8 @@ public final class Main {
             err.println("caveat: cannot load the model: " + e.getMessage());
             return MODEL_FAILED;
         }
+        // The HTML report's details pane says why, so it always explains; JSON and text only when asked.
+        Caveat analyser = explain || format.equals("html") ? caveat.explaining() : caveat;
         if (outDir != null) {
             try {
                 Files.createDirectories(outDir);
@@ -133,38 +186,45 @@ public final class Main {
         String extension = format.equals("text") ? ".txt" : "." + format;
         int failed = 0;
         java.util.Map<String, String> written = new java.util.HashMap<>();
-        for (String f : o.files) {
-            Path file = Path.of(f);
-            String earlier = file.getFileName() == null ? null : written.putIfAbsent(file.getFileName().toString(), f);
+        List<Batch.Input> accepted = new ArrayList<>();
+        for (Batch.Input input : inputs) {
+            String earlier = written.putIfAbsent(input.outName(), input.argument());
             if (outDir != null && earlier != null) {
-                err.println("caveat: " + f + ": its output would overwrite that of " + earlier
+                err.println("caveat: " + input.argument() + ": its output would overwrite that of " + earlier
                         + " (same file name); analyse it in a separate run or with another --out folder");
                 failed++;
                 continue;
             }
-            try {
-                Analysis a = caveat.analyze(file, o.value("--document", null));
-                if (outDir == null) {
-                    write(a, format, out);
-                    out.flush();
-                } else {
-                    String name = file.getFileName().toString();
-                    writeAtomically(outDir.resolve(name + extension), stream -> write(a, format, stream));
-                    if (o.has("--emit-text")) {
-                        writeAtomically(outDir.resolve(name + ".analysed.txt"),
-                                stream -> stream.write(a.text().getBytes(StandardCharsets.UTF_8)));
-                    }
-                }
-            } catch (NoSuchFileException e) {
-                err.println("caveat: " + f + ": no such file");
-                failed++;
-            } catch (IOException | RuntimeException e) {
-                err.println("caveat: " + f + ": " + message(e));
-                failed++;
-            }
+            accepted.add(input);
         }
+        String documentType = o.value("--document", null);
+        Batch.Job job = input -> {
+            long bytes = Files.size(input.path());
+            Analysis a = analyser.analyze(input.path(), documentType);
+            if (outDir == null) {
+                synchronized (out) {
+                    write(a, format, explain, color, out);
+                    out.flush();
+                }
+            } else {
+                Path target = outDir.resolve(input.outName() + extension);
+                Path parent = target.getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                writeAtomically(target, stream -> write(a, format, explain, color, stream));
+                if (o.has("--emit-text")) {
+                    writeAtomically(outDir.resolve(input.outName() + ".analysed.txt"),
+                            stream -> stream.write(a.text().getBytes(StandardCharsets.UTF_8)));
+                }
+            }
+            return Batch.Counts.of(bytes, a);
+        };
+        boolean progress = o.has("--progress") || terminal && inputs.size() > 1;
+        boolean summary = inputs.size() > 1 || o.has("--progress");
+        failed += Batch.run(accepted, threads, job, err, progress, summary);
         if (failed > 0) {
-            err.println("caveat: " + failed + " of " + o.files.size() + " files failed");
+            err.println("caveat: " + failed + " of " + inputs.size() + " files failed");
             return FILE_FAILED;
         }
         return OK;
@@ -193,15 +253,15 @@ public final class Main {
         }
     }
 
-    private static void write(Analysis a, String format, OutputStream os) throws IOException {
+    private static void write(Analysis a, String format, boolean explain, boolean color, OutputStream os) throws IOException {
         if (format.equals("json")) {
-            Reports.writeJson(a, os);
+            Reports.writeJson(a, os, explain);
             os.write('\n');
             return;
         }
         Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
         if (format.equals("text")) {
-            Reports.writeText(a, w);
+            Reports.writeText(a, w, color);
         } else {
             Reports.writeHtml(a, w);
         }
@@ -284,8 +344,9 @@ public final class Main {
     /** Parsed options: {@code --name value} pairs, flags, and the remaining file arguments. */
     private static final class Options {
         private static final List<String> WITH_VALUE = List.of("--format", "--out", "--document", "--model", "--data",
-                "--seed", "--folds", "--lambda-types", "--lambda-categories", "--transition-weight");
-        private static final List<String> FLAGS = List.of("--emit-text");
+                "--seed", "--folds", "--lambda-types", "--lambda-categories", "--transition-weight",
+                "--threads", "--color", "--files-from");
+        private static final List<String> FLAGS = List.of("--emit-text", "--explain", "--progress");
         final java.util.Map<String, String> values = new java.util.HashMap<>();
         final List<String> files = new ArrayList<>();
 

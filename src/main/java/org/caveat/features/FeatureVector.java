@@ -51,10 +51,16 @@ public final class FeatureVector {
 
     /**
      * Collects features; adding the same index twice adds the values. Not thread-safe; reuse one per thread.
+     *
+     * <p>A naming builder also keeps a human-readable name for each feature added (see {@link #name(String)}),
+     * for explanations. Extractors build the names only when {@link #naming()} says so, so that the
+     * prediction path builds no strings.
      */
     public static final class Builder {
         private int[] idx = new int[256];
         private float[] val = new float[256];
+        /** The name of each added feature, or null when not naming. */
+        private String[] names;
         private int n;
         private final int mask;
 
@@ -62,10 +68,47 @@ public final class FeatureVector {
          * @param dimension the number of hash buckets, a power of two
          */
         public Builder(int dimension) {
+            this(dimension, false);
+        }
+
+        /**
+         * @param dimension the number of hash buckets, a power of two
+         * @param naming whether to keep a name for each feature, for explanations
+         */
+        public Builder(int dimension, boolean naming) {
             if (Integer.bitCount(dimension) != 1) {
                 throw new IllegalArgumentException("dimension must be a power of two, was " + dimension);
             }
             this.mask = dimension - 1;
+            this.names = naming ? new String[idx.length] : null;
+        }
+
+        /** @return whether this builder keeps feature names; extractors build names only then */
+        public boolean naming() {
+            return names != null;
+        }
+
+        /**
+         * Names the feature added last. Call only when {@link #naming()}.
+         *
+         * @param name a human-readable name, such as {@code word "forward"}
+         * @return this builder
+         * @throws IllegalStateException if the builder does not keep names or holds no feature
+         */
+        public Builder name(String name) {
+            if (names == null || n == 0) {
+                throw new IllegalStateException(names == null ? "this builder does not keep names" : "no feature to name");
+            }
+            names[n - 1] = name;
+            return this;
+        }
+
+        /**
+         * @param k the position of an added feature, below {@link #count()}
+         * @return its name, or null when it was given none or the builder does not keep names
+         */
+        public String name(int k) {
+            return names == null ? null : names[k];
         }
 
         /**
@@ -79,6 +122,12 @@ public final class FeatureVector {
             if (n == idx.length) {
                 idx = Arrays.copyOf(idx, n * 2);
                 val = Arrays.copyOf(val, n * 2);
+                if (names != null) {
+                    names = Arrays.copyOf(names, n * 2);
+                }
+            }
+            if (names != null) {
+                names[n] = null;
             }
             idx[n] = hash & mask;
             val[n] = value;

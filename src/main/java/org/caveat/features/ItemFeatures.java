@@ -51,11 +51,13 @@ public final class ItemFeatures {
     };
     static final PatternSet TERMS;
     private static final int[] TERM_HASH = new int[CATEGORY_TERMS.length];
+    private static final java.util.regex.Pattern[] TERM_PATTERNS = new java.util.regex.Pattern[CATEGORY_TERMS.length];
 
     static {
         java.util.List<java.util.regex.Pattern> patterns = new java.util.ArrayList<>();
         for (int i = 0; i < CATEGORY_TERMS.length; i++) {
-            patterns.add(java.util.regex.Pattern.compile(CATEGORY_TERMS[i][1], java.util.regex.Pattern.CASE_INSENSITIVE));
+            TERM_PATTERNS[i] = java.util.regex.Pattern.compile(CATEGORY_TERMS[i][1], java.util.regex.Pattern.CASE_INSENSITIVE);
+            patterns.add(TERM_PATTERNS[i]);
             TERM_HASH[i] = Hashing.namespace("term:" + CATEGORY_TERMS[i][0]);
         }
         TERMS = new PatternSet(patterns, java.util.Map.of());
@@ -89,23 +91,79 @@ public final class ItemFeatures {
      */
     public FeatureVector extract(CharSequence text, int start, int end, int headingEnd) {
         FeatureVector.Builder b = new FeatureVector.Builder(dimension);
+        collect(text, start, end, headingEnd, b);
+        return b.build(true);
+    }
+
+    /**
+     * Extracts the features of a risk item with a name for each, for explanations: the features and
+     * values that {@link #extract} builds its vector from, before merging and scaling.
+     *
+     * @param text the text the item lies in
+     * @param start the item's first offset
+     * @param end the item's end offset
+     * @param headingEnd for an Item 1A risk factor, the end offset of its heading; otherwise {@code start}
+     * @return a naming builder holding the features; {@link #scale} gives the factor that
+     *     {@link #extract} scales them by
+     */
+    public FeatureVector.Builder extractNamed(CharSequence text, int start, int end, int headingEnd) {
+        FeatureVector.Builder b = new FeatureVector.Builder(dimension, true);
+        collect(text, start, end, headingEnd, b);
+        return b;
+    }
+
+    /**
+     * Works out the factor that scales features to unit length, as {@link #extract} does.
+     *
+     * @param b the features, unmerged
+     * @return one over the length of the merged vector, or 1 for no features
+     */
+    public static double scale(FeatureVector.Builder b) {
+        java.util.Map<Integer, Float> merged = new java.util.HashMap<>();
+        for (int k = 0; k < b.count(); k++) {
+            merged.merge(b.index(k), b.value(k), Float::sum);
+        }
+        double ss = 0;
+        for (float v : merged.values()) {
+            ss += (double) v * v;
+        }
+        return ss == 0 ? 1 : 1 / Math.sqrt(ss);
+    }
+
+    private void collect(CharSequence text, int start, int end, int headingEnd, FeatureVector.Builder b) {
+        boolean naming = b.naming();
         // A word takes two characters at least (one and a separator): size the buffer to the item.
         int[] buf = new int[2 * Math.min(MAX_WORDS, (end - start) / 2 + 1)];
         int n = Words.find(text, start, end, buf);
         int prev = 0;
+        String prevName = null;
         for (int k = 0; k < n; k++) {
             int h = Hashing.chars(NS_WORD, text, buf[2 * k], buf[2 * k + 1]);
+            String word = naming ? Names.folded(text, buf[2 * k], buf[2 * k + 1]) : null;
             b.add(Hashing.combine(NS_W, h), 1f);
+            if (naming) {
+                b.name("word \"" + word + "\"");
+            }
             if (k > 0) {
                 b.add(Hashing.combine(NS_B, Hashing.combine(prev, h)), 1f);
+                if (naming) {
+                    b.name("bigram \"" + prevName + " " + word + "\"");
+                }
             }
             if (buf[2 * k + 1] <= headingEnd) {
                 b.add(Hashing.combine(NS_H, h), 1f);
+                if (naming) {
+                    b.name("heading word \"" + word + "\"");
+                }
             }
             prev = h;
+            prevName = word;
         }
         if (b.count() == 0) {
             b.add(NS_W, 1f);
+            if (naming) {
+                b.name("no words");
+            }
         }
         CharSequence item = text.subSequence(start, end);
         float termWeight = (float) Math.max(1.5, Math.sqrt(n) / 2);
@@ -113,8 +171,11 @@ public final class ItemFeatures {
         for (int i = 0; i < CATEGORY_TERMS.length; i++) {
             if ((terms & (1L << i)) != 0) {
                 b.add(TERM_HASH[i], termWeight);
+                if (naming) {
+                    java.util.regex.Matcher m = TERM_PATTERNS[i].matcher(item);
+                    b.name("term of " + CATEGORY_TERMS[i][0] + (m.find() ? " \"" + m.group().toLowerCase(java.util.Locale.ROOT) + "\"" : ""));
+                }
             }
         }
-        return b.build(true);
     }
 }

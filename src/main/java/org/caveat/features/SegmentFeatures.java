@@ -38,9 +38,15 @@ public final class SegmentFeatures {
     private static final int BIAS = Hashing.namespace("bias");
     // Hashes of the named features, worked out once rather than built from strings for every segment.
     private static final int[] SHAPE = names("shape:", Shape.values());
-    private static final int[] LEN = names("len:", "1-3", "4-8", "9-20", "21-50", "51+");
-    private static final int[] BPOS = names("bpos:", "only", "first", "last", "middle");
-    private static final int[] BSIZE = names("bsize:", "1", "2", "3-5", "6+");
+    private static final String[] LEN_NAMES = {"1-3", "4-8", "9-20", "21-50", "51+"};
+    private static final int[] LEN = names("len:", (Object[]) LEN_NAMES);
+    private static final String[] BPOS_NAMES = {"only", "first", "last", "middle"};
+    private static final int[] BPOS = names("bpos:", (Object[]) BPOS_NAMES);
+    private static final String[] BSIZE_NAMES = {"1", "2", "3-5", "6+"};
+    private static final int[] BSIZE = names("bsize:", (Object[]) BSIZE_NAMES);
+    private static final String[] SEC_DIST_NAMES = {"0", "1", "2", "3+"};
+    private static final String[] DEND_NAMES = {"0-3", "4-12", "13+"};
+    private static final String[] DSTART_NAMES = {"0", "1-4", "5+"};
     private static final int[] SEC = names("sec:", Section.values());
     private static final int[][] SEC_DIST = new int[Section.values().length][];
     private static final int[][] SEC_SHAPE = new int[Section.values().length][];
@@ -54,7 +60,7 @@ public final class SegmentFeatures {
 
     static {
         for (Section section : Section.values()) {
-            SEC_DIST[section.ordinal()] = names("sec-dist:" + section + ":", "0", "1", "2", "3+");
+            SEC_DIST[section.ordinal()] = names("sec-dist:" + section + ":", (Object[]) SEC_DIST_NAMES);
             SEC_SHAPE[section.ordinal()] = names("sec-shape:" + section + ":", Shape.values());
         }
     }
@@ -123,6 +129,21 @@ public final class SegmentFeatures {
      * @param sink receives each segment's features, in segment order
      */
     public void extract(DocumentStructure doc, boolean withContext, Sink sink) {
+        extract(doc, withContext, sink, false);
+    }
+
+    /**
+     * Extracts the features of every segment of a document into a sink, optionally naming each one:
+     * the explaining path. The features, their order and values are those of the prediction path; only
+     * the names are added, and their strings are built only when naming.
+     *
+     * @param doc the document's structure
+     * @param withContext as for {@link #extract(DocumentStructure, boolean)}
+     * @param sink receives each segment's features, in segment order
+     * @param naming whether the builder passed to the sink names each feature (see
+     *     {@link FeatureVector.Builder#name(int)}); the constant bias feature is left unnamed
+     */
+    public void extract(DocumentStructure doc, boolean withContext, Sink sink, boolean naming) {
         String text = doc.text();
         List<SegmentSpan> spans = doc.spans();
         int n = spans.size();
@@ -130,6 +151,7 @@ public final class SegmentFeatures {
         int[][] wordHashes = new int[n][];
         int[][] charGramWords = new int[n][];
         int[] buf = new int[2 * MAX_WORDS];
+        String[][] words = naming ? new String[n][] : null;
         PatternSet.Searcher cueSearch = Cues.searcher();
         for (int i = 0; i < n; i++) {
             SegmentSpan s = spans.get(i);
@@ -140,6 +162,12 @@ public final class SegmentFeatures {
                 h[k] = Hashing.chars(NS_WORD, text, buf[2 * k], buf[2 * k + 1]);
             }
             wordHashes[i] = h;
+            if (naming) {
+                words[i] = new String[w];
+                for (int k = 0; k < w; k++) {
+                    words[i][k] = Names.folded(text, buf[2 * k], buf[2 * k + 1]);
+                }
+            }
             charGramWords[i] = java.util.Arrays.copyOf(buf, 2 * Math.min(w, CHAR_GRAM_WORDS));
         }
         int[] repeats = repeats(text, spans);
@@ -147,22 +175,34 @@ public final class SegmentFeatures {
         for (int i = 0; i < n; i++) {
             sectionBlock[i] = i > 0 && doc.section(i) == doc.section(i - 1) ? sectionBlock[i - 1] : spans.get(i).block();
         }
-        FeatureVector.Builder b = new FeatureVector.Builder(dimension);
+        FeatureVector.Builder b = new FeatureVector.Builder(dimension, naming);
         for (int i = 0; i < n; i++) {
             SegmentSpan s = spans.get(i);
             b.add(BIAS, 1f);
             int[] h = wordHashes[i];
             for (int k = 0; k < h.length; k++) {
                 b.add(Hashing.combine(NS_W, h[k]), 1f);
+                if (naming) {
+                    b.name("word \"" + words[i][k] + "\"");
+                }
                 if (k > 0) {
                     b.add(Hashing.combine(NS_B, Hashing.combine(h[k - 1], h[k])), 1f);
+                    if (naming) {
+                        b.name("bigram \"" + words[i][k - 1] + " " + words[i][k] + "\"");
+                    }
                 }
                 if (k < 3) {
                     b.add(Hashing.combine(NS_F + k, h[k]), 1f);
+                    if (naming) {
+                        b.name(Names.ORDINAL[k] + " word \"" + words[i][k] + "\"");
+                    }
                 }
             }
             if (h.length >= 2) {
                 b.add(Hashing.combine(NS_F + 7, Hashing.combine(h[0], h[1])), 1f);
+                if (naming) {
+                    b.name("opening \"" + words[i][0] + " " + words[i][1] + "\"");
+                }
             }
             int[] ranges = charGramWords[i];
             for (int k = 0; k < ranges.length / 2; k++) {
@@ -171,25 +211,35 @@ public final class SegmentFeatures {
                 if (e - a >= 4 && e - a <= 20) {
                     for (int c = a; c + 3 <= e; c++) {
                         b.add(Hashing.chars(NS_C, text, c, c + 3), 0.2f);
+                        if (naming) {
+                            b.name("chars \"" + Names.folded(text, c, c + 3) + "\"");
+                        }
                     }
                 }
             }
-            addCues(b, NS_CUE, cues[i]);
+            addCues(b, NS_CUE, cues[i], "this segment");
             b.add(SHAPE[s.shape().ordinal()], STRUCTURE);
+            if (naming) {
+                b.name("shape " + s.shape());
+            }
             int len = h.length;
-            b.add(LEN[len <= 3 ? 0 : len <= 8 ? 1 : len <= 20 ? 2 : len <= 50 ? 3 : 4], 1f);
+            int lenBucket = len <= 3 ? 0 : len <= 8 ? 1 : len <= 20 ? 2 : len <= 50 ? 3 : 4;
+            b.add(LEN[lenBucket], 1f);
+            if (naming) {
+                b.name("length " + LEN_NAMES[lenBucket] + " words");
+            }
             if (!withContext) {
                 sink.accept(i, b);
                 b.clear();
                 continue;
             }
             if (i > 0) {
-                addCues(b, NS_PCUE, cues[i - 1]);
-                addWords(b, NS_P, wordHashes[i - 1], 0.5f);
+                addCues(b, NS_PCUE, cues[i - 1], "previous segment");
+                addWords(b, NS_P, wordHashes[i - 1], 0.5f, naming ? words[i - 1] : null, "previous segment");
             }
             if (i + 1 < n) {
-                addCues(b, NS_NCUE, cues[i + 1]);
-                addWords(b, NS_N, wordHashes[i + 1], 0.5f);
+                addCues(b, NS_NCUE, cues[i + 1], "next segment");
+                addWords(b, NS_N, wordHashes[i + 1], 0.5f, naming ? words[i + 1] : null, "next segment");
             }
             int bf = doc.blockFirst(i);
             int bl = doc.blockLast(i);
@@ -197,14 +247,21 @@ public final class SegmentFeatures {
             for (int j = bf; j <= bl; j++) {
                 blockCues |= cues[j];
                 if (j != i) {
-                    addWords(b, NS_K, wordHashes[j], 0.25f);
+                    addWords(b, NS_K, wordHashes[j], 0.25f, naming ? words[j] : null, "paragraph");
                 }
             }
-            addCues(b, NS_KCUE, blockCues);
+            addCues(b, NS_KCUE, blockCues, "paragraph");
             int size = bl - bf + 1;
             int blockPos = size == 1 ? 0 : i == bf ? 1 : i == bl ? 2 : 3;
             b.add(BPOS[blockPos], 1f);
-            b.add(BSIZE[size == 1 ? 0 : size == 2 ? 1 : size <= 5 ? 2 : 3], 1f);
+            if (naming) {
+                b.name("paragraph position " + BPOS_NAMES[blockPos]);
+            }
+            int sizeBucket = size == 1 ? 0 : size == 2 ? 1 : size <= 5 ? 2 : 3;
+            b.add(BSIZE[sizeBucket], 1f);
+            if (naming) {
+                b.name("paragraph of " + BSIZE_NAMES[sizeBucket] + " segments");
+            }
             // Structure features carry larger values: under L2 regularisation that lets a handful of them
             // outweigh the many word features where the layout is clear (an About section, an Item 1A body).
             Section section = doc.section(i);
@@ -214,18 +271,50 @@ public final class SegmentFeatures {
                 int distance = s.block() - sectionBlock[i];
                 int near = distance <= 0 ? 0 : distance == 1 ? 1 : distance == 2 ? 2 : 3;
                 b.add(SEC[section.ordinal()], 1f);
+                if (naming) {
+                    b.name("section " + section);
+                }
                 b.add(SEC_DIST[section.ordinal()][near], 1f);
+                if (naming) {
+                    b.name("section " + section + ", " + SEC_DIST_NAMES[near] + " paragraphs after its heading");
+                }
                 b.add(SEC_SHAPE[section.ordinal()][s.shape().ordinal()], 1f);
+                if (naming) {
+                    b.name("section " + section + ", shape " + s.shape());
+                }
             }
             b.add(ROLE[doc.role(i).ordinal()], STRUCTURE);
+            if (naming) {
+                b.name("role " + doc.role(i));
+            }
             b.add(doc.hasRiskSection() ? RISK_DOC_TRUE : RISK_DOC_FALSE, STRUCTURE);
-            b.add(REPEAT[Math.min(3, repeats[i])], STRUCTURE);
-            b.add(DPOS[n <= 1 ? 0 : (10 * i) / n], 1f);
+            if (naming) {
+                b.name(doc.hasRiskSection() ? "document has Item 1A" : "document without Item 1A");
+            }
+            int repeat = Math.min(3, repeats[i]);
+            b.add(REPEAT[repeat], STRUCTURE);
+            if (naming) {
+                b.name(repeat == 0 ? "short segment (not checked for repeats)"
+                        : repeat == 1 ? "text occurs once" : repeat == 2 ? "text occurs twice" : "text occurs 3+ times");
+            }
+            int decile = n <= 1 ? 0 : (10 * i) / n;
+            b.add(DPOS[decile], 1f);
+            if (naming) {
+                b.name("document position " + decile * 10 + "-" + (decile * 10 + 10) + "%");
+            }
             int fromEnd = n - 1 - i;
             // Coarse distances from the ends: boilerplate gathers at the end, but the very last segment may be
             // a safe harbor as well as a contact line, so no bucket singles it out.
-            b.add(DEND[fromEnd <= 3 ? 0 : fromEnd <= 12 ? 1 : 2], 1f);
-            b.add(DSTART[i == 0 ? 0 : i <= 4 ? 1 : 2], 1f);
+            int endBucket = fromEnd <= 3 ? 0 : fromEnd <= 12 ? 1 : 2;
+            b.add(DEND[endBucket], 1f);
+            if (naming) {
+                b.name(DEND_NAMES[endBucket] + " segments before the end");
+            }
+            int startBucket = i == 0 ? 0 : i <= 4 ? 1 : 2;
+            b.add(DSTART[startBucket], 1f);
+            if (naming) {
+                b.name(DSTART_NAMES[startBucket] + " segments after the start");
+            }
             sink.accept(i, b);
             b.clear();
         }
@@ -274,17 +363,24 @@ public final class SegmentFeatures {
         return b.toString();
     }
 
-    private static void addCues(FeatureVector.Builder b, int ns, long bits) {
+    private static void addCues(FeatureVector.Builder b, int ns, long bits, String where) {
         while (bits != 0) {
             int k = Long.numberOfTrailingZeros(bits);
             b.add(Hashing.combine(ns, Cues.ALL.get(k).hash()), 1f);
+            if (b.naming()) {
+                b.name("cue " + Cues.ALL.get(k).name() + " (" + where + ")");
+            }
             bits &= bits - 1;
         }
     }
 
-    private static void addWords(FeatureVector.Builder b, int ns, int[] hashes, float value) {
-        for (int h : hashes) {
-            b.add(Hashing.combine(ns, h), value);
+    /** Adds words of another segment; {@code words} (their names) is null unless naming. */
+    private static void addWords(FeatureVector.Builder b, int ns, int[] hashes, float value, String[] words, String where) {
+        for (int k = 0; k < hashes.length; k++) {
+            b.add(Hashing.combine(ns, hashes[k]), value);
+            if (words != null) {
+                b.name("word \"" + words[k] + "\" (" + where + ")");
+            }
         }
     }
 

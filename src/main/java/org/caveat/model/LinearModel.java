@@ -105,6 +105,31 @@ public final class LinearModel {
     }
 
     /**
+     * Returns the weights of a weighted sum of outputs, feature by feature: for explanations, which
+     * compare one output with another ({@code 1} and {@code -1}) or look at one output alone.
+     *
+     * @param coefficients one per output
+     * @return a function from a feature index to {@code sum_k coefficients[k] * weight(feature, k)}
+     * @throws IllegalArgumentException if there is not one coefficient per output
+     */
+    public java.util.function.IntToDoubleFunction combined(double[] coefficients) {
+        if (coefficients.length != outputs) {
+            throw new IllegalArgumentException("need one coefficient per output (" + outputs + "), got " + coefficients.length);
+        }
+        double[] c = coefficients.clone();
+        return feature -> {
+            int base = feature * outputs;
+            double sum = 0;
+            for (int k = 0; k < outputs; k++) {
+                if (c[k] != 0) {
+                    sum += c[k] * w[base + k];
+                }
+            }
+            return sum;
+        };
+    }
+
+    /**
      * Turns margins into softmax probabilities, in place.
      *
      * @param p the margins of every output; replaced by probabilities summing to 1

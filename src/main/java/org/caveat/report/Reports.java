@@ -6,10 +6,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
-import java.util.Locale;
-import org.apache.commons.text.StringEscapeUtils;
+import java.util.List;
 import org.caveat.Analysis;
 import org.caveat.CategoryScore;
+import org.caveat.Contribution;
 import org.caveat.RiskItem;
 import org.caveat.Segment;
 
@@ -33,9 +33,24 @@ public final class Reports {
      * @throws IOException if writing fails
      */
     public static void writeJson(Analysis a, OutputStream out) throws IOException {
+        writeJson(a, out, false);
+    }
+
+    /**
+     * Writes the JSON form, optionally with the explanations: then each segment gets {@code runnerUp}
+     * and an {@code explanation} array, and each category an {@code explanation} array, of
+     * {@code {"feature": ..., "weight": ...}} objects (largest first). Without explanations the output is
+     * byte for byte that of {@link #writeJson(Analysis, OutputStream)}.
+     *
+     * @param a the analysis; made by {@code Caveat.explaining()} for explanations to have content
+     * @param out where to write (UTF-8); not closed
+     * @param explanations whether to write the explanation fields
+     * @throws IOException if writing fails
+     */
+    public static void writeJson(Analysis a, OutputStream out, boolean explanations) throws IOException {
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json(a, g);
+            json(a, g, explanations);
         }
     }
 
@@ -49,11 +64,11 @@ public final class Reports {
     public static void writeJson(Analysis a, Writer out) throws IOException {
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json(a, g);
+            json(a, g, false);
         }
     }
 
-    private static void json(Analysis a, JsonGenerator g) throws IOException {
+    private static void json(Analysis a, JsonGenerator g, boolean explanations) throws IOException {
         g.useDefaultPrettyPrinter();
         g.writeStartObject();
         g.writeStringField("schema", SCHEMA);
@@ -69,6 +84,10 @@ public final class Reports {
             g.writeStringField("kind", s.kind().name());
             g.writeStringField("type", s.type().name());
             g.writeNumberField("score", round(s.score()));
+            if (explanations) {
+                g.writeStringField("runnerUp", s.runnerUp().name());
+                contributions(g, s.explanation());
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -89,6 +108,9 @@ public final class Reports {
                 g.writeStartObject();
                 g.writeStringField("id", c.category().name());
                 g.writeNumberField("score", round(c.score()));
+                if (explanations) {
+                    contributions(g, c.explanation());
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -98,80 +120,59 @@ public final class Reports {
         g.writeEndObject();
     }
 
+    private static void contributions(JsonGenerator g, List<Contribution> why) throws IOException {
+        g.writeArrayFieldStart("explanation");
+        for (Contribution c : why) {
+            g.writeStartObject();
+            g.writeStringField("feature", c.feature());
+            g.writeNumberField("weight", round(c.weight()));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
     /**
-     * Writes a plain-text report: one line per segment with its type, then the risk items.
+     * Writes a plain-text report without colour: each segment with its type tag, the risk items after the
+     * segment they end in, and a summary.
      *
      * @param a the analysis
      * @param out where to write; not closed
      * @throws IOException if writing fails
      */
     public static void writeText(Analysis a, Writer out) throws IOException {
-        out.write("source: " + (a.source() == null ? "-" : a.source()) + "\nmodel:  " + a.model() + "\n\n");
-        for (Segment s : a.segments()) {
-            out.write(String.format(Locale.ROOT, "%4d %-15s %.2f  %s%n", s.index(), s.type(), s.score(), oneLine(s.text())));
-        }
-        out.write("\nrisk items: " + a.riskItems().size() + "\n");
-        for (RiskItem r : a.riskItems()) {
-            StringBuilder cats = new StringBuilder();
-            for (CategoryScore c : r.categories()) {
-                cats.append(cats.length() == 0 ? "" : ", ").append(c.category()).append(String.format(Locale.ROOT, " %.2f", c.score()));
-            }
-            out.write(String.format(Locale.ROOT, "%4d [%s]%n     %s%n", r.index(), cats, abbreviate(oneLine(r.text()), 300)));
-        }
+        TextReport.write(a, out, false);
     }
 
     /**
-     * Writes a self-contained HTML page: the text with each segment coloured by type, then a table of
-     * the risk items.
+     * Writes a report for reading in a terminal: each segment with its type tag, wrapped; the risk items
+     * after the segment they end in, with their categories and scores; explanations when the analysis
+     * has them; then a summary. With {@code color}, type tags are coloured and risk items underlined with
+     * ANSI escapes; without it the text is plain.
      *
      * @param a the analysis
+     * @param out where to write; not closed
+     * @param color whether to use ANSI colours (for a terminal)
+     * @throws IOException if writing fails
+     */
+    public static void writeText(Analysis a, Writer out, boolean color) throws IOException {
+        TextReport.write(a, out, color);
+    }
+
+    /**
+     * Writes a self-contained HTML page (inline CSS and script, no network access): the text with each
+     * segment coloured by type, risk items underlined with their categories as chips, a legend, a
+     * summary of words and segments per type and of risk items per category, and a details pane that
+     * shows a segment's or category's type, score and, when the analysis has them, explanations.
+     *
+     * @param a the analysis; made by {@code Caveat.explaining()} for the details pane to say why
      * @param out where to write; not closed
      * @throws IOException if writing fails
      */
     public static void writeHtml(Analysis a, Writer out) throws IOException {
-        String title = a.source() == null ? "Caveat analysis" : "Caveat: " + a.source();
-        out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title) + "</title>\n<style>"
-                + "body{font:15px/1.5 system-ui,sans-serif;max-width:60em;margin:2em auto;color:#222}"
-                + "pre{white-space:pre-wrap;font:inherit}.SAFE_HARBOR{background:#fde2e2}.COMPANY_PROFILE{background:#e2ecfd}"
-                + ".LEGAL_NOTICE{background:#eee}.FORWARD_LOOKING{background:#fff3c4}.FACTUAL{background:#e3f6e3}"
-                + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px;vertical-align:top}"
-                + "</style></head><body>\n<h1>" + esc(title) + "</h1>\n<p>Model " + esc(a.model()) + ". Legend: "
-                + "<span class=SAFE_HARBOR>SAFE_HARBOR</span> <span class=COMPANY_PROFILE>COMPANY_PROFILE</span> "
-                + "<span class=LEGAL_NOTICE>LEGAL_NOTICE</span> <span class=FORWARD_LOOKING>FORWARD_LOOKING</span> "
-                + "<span class=FACTUAL>FACTUAL</span></p>\n<pre>");
-        String text = a.text();
-        int pos = 0;
-        for (Segment s : a.segments()) {
-            out.write(esc(text.substring(pos, s.start())));
-            out.write("<span class=\"" + s.type() + "\" title=\"" + s.type()
-                    + String.format(Locale.ROOT, " %.2f", s.score()) + "\">" + esc(s.text()) + "</span>");
-            pos = s.end();
-        }
-        out.write(esc(text.substring(pos)));
-        out.write("</pre>\n<h2>Risk items (" + a.riskItems().size() + ")</h2>\n<table><tr><th>#</th><th>categories</th><th>text</th></tr>\n");
-        for (RiskItem r : a.riskItems()) {
-            StringBuilder cats = new StringBuilder();
-            for (CategoryScore c : r.categories()) {
-                cats.append(esc(c.category().name())).append(String.format(Locale.ROOT, " %.2f", c.score())).append("<br>");
-            }
-            out.write("<tr><td>" + r.index() + "</td><td>" + cats + "</td><td>" + esc(abbreviate(r.text(), 600)) + "</td></tr>\n");
-        }
-        out.write("</table></body></html>\n");
+        HtmlReport.write(a, out);
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 10000) / 10000.0;
-    }
-
-    private static String esc(String s) {
-        return StringEscapeUtils.escapeHtml4(s);
-    }
-
-    private static String oneLine(String s) {
-        return s.replaceAll("\\s+", " ");
-    }
-
-    private static String abbreviate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 }

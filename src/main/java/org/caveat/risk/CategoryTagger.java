@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.caveat.CategoryScore;
+import org.caveat.Contribution;
 import org.caveat.RiskCategory;
+import org.caveat.features.Contributions;
+import org.caveat.features.FeatureVector;
 import org.caveat.features.ItemFeatures;
 import org.caveat.model.CaveatModel;
 import org.caveat.model.LinearModel;
@@ -48,7 +51,38 @@ public final class CategoryTagger {
      * @return the assigned categories, highest score first, never empty
      */
     public List<CategoryScore> tag(String text, ItemSpan item) {
+        return tag(text, item, 0);
+    }
+
+    /**
+     * Tags an item and explains each category assigned: the features of the item that contributed most
+     * to the category's score. The categories and scores are those of {@link #tag(String, ItemSpan)}.
+     *
+     * @param text the analysed text
+     * @param item the item
+     * @param limit how many contributions to keep per category; 0 for no explanation
+     * @return the assigned categories, highest score first, never empty
+     */
+    public List<CategoryScore> tag(String text, ItemSpan item, int limit) {
         double[] p = scores(text, item);
+        List<CategoryScore> out = tagged(p);
+        if (limit <= 0) {
+            return out;
+        }
+        FeatureVector.Builder named = features.extractNamed(text, item.start(), item.end(), item.headingEnd());
+        double scale = ItemFeatures.scale(named);
+        List<CategoryScore> explained = new ArrayList<>(out.size());
+        double[] coefficients = new double[model.outputs()];
+        for (CategoryScore c : out) {
+            java.util.Arrays.fill(coefficients, 0);
+            coefficients[c.category().ordinal()] = 1;
+            List<Contribution> why = Contributions.top(named, scale, model.combined(coefficients), limit);
+            explained.add(new CategoryScore(c.category(), c.score(), why));
+        }
+        return explained;
+    }
+
+    private List<CategoryScore> tagged(double[] p) {
         List<CategoryScore> out = new ArrayList<>();
         int best = 0;
         for (int k = 0; k < p.length; k++) {

@@ -23,6 +23,113 @@ class MainTest {
         return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
+    private int runWithInput(String stdin, String... args) {
+        return Main.run(args, new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    /** A folder tree of filings and of files that are not filings. */
+    private static Path tree(Path dir) throws IOException {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("a.txt"), RELEASE);
+        Files.writeString(Files.createDirectories(in.resolve("sub/deeper")).resolve("b.htm"),
+                "<html><body><p>Acme announced a dividend today.</p><p>Risks include competition; and inflation.</p></body></html>");
+        Files.writeString(in.resolve("sub").resolve("c.txt"), RELEASE.replace("Acme", "Zenith"));
+        Files.writeString(in.resolve("sub").resolve("c.gold.json"), "{}");
+        Files.writeString(in.resolve("notes.tsv"), "x\ty");
+        Files.writeString(Files.createDirectories(in.resolve(".hidden")).resolve("d.txt"), RELEASE);
+        return in;
+    }
+
+    private static java.util.Map<String, String> contents(Path dir) throws IOException {
+        java.util.Map<String, String> m = new java.util.TreeMap<>();
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                m.put(dir.relativize(p).toString(), Files.readString(p));
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void aFolderIsWalkedRecursivelyInOrderAndMirroredUnderOut(@TempDir Path dir) throws IOException {
+        Path in = tree(dir);
+        Path outDir = dir.resolve("out");
+        assertEquals(0, run("analyze", "--out", outDir.toString(), in.toString()), err.toString(StandardCharsets.UTF_8));
+        assertEquals(java.util.Set.of("a.txt.json", "sub/c.txt.json", "sub/deeper/b.htm.json"), contents(outDir).keySet());
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertTrue(stderr.contains("caveat: 3 files, 0 failed;"), stderr);
+        assertTrue(stderr.contains("caveat: segments SAFE_HARBOR "), stderr);
+        assertTrue(stderr.contains("risk items 8"), stderr);
+        assertFalse(stderr.contains("\r"), "no progress bar when standard error is not a terminal");
+    }
+
+    @Test
+    void twoThreadsWriteWhatOneThreadWrites(@TempDir Path dir) throws IOException {
+        Path in = tree(dir);
+        for (String format : new String[] {"json", "html"}) {
+            Path one = dir.resolve("one-" + format);
+            Path two = dir.resolve("two-" + format);
+            assertEquals(0, run("analyze", "--format", format, "--out", one.toString(), in.toString()));
+            assertEquals(0, run("analyze", "--format", format, "--threads", "2", "--out", two.toString(), in.toString()));
+            assertEquals(contents(one), contents(two));
+            assertEquals(3, contents(two).size());
+        }
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(", 2 threads)"));
+    }
+
+    @Test
+    void fileNamesAreReadFromStandardInputAndProgressCanBeForced(@TempDir Path dir) throws IOException {
+        Path in = tree(dir);
+        Path outDir = dir.resolve("out");
+        String list = in.resolve("a.txt") + "\n\n" + in.resolve("sub/c.txt") + "\n" + dir.resolve("missing.txt") + "\n";
+        assertEquals(1, runWithInput(list, "analyze", "--progress", "--threads", "2", "--out", outDir.toString(), "-"));
+        assertEquals(java.util.Set.of("a.txt.json", "c.txt.json"), contents(outDir).keySet());
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertTrue(stderr.contains("missing.txt: no such file"), stderr);
+        assertTrue(stderr.contains("3/3 files") && stderr.contains("MB/s") && stderr.contains("\r["), stderr);
+        assertTrue(stderr.contains("caveat: 3 files, 1 failed;"), stderr);
+        assertTrue(stderr.contains("caveat: 1 of 3 files failed"), stderr);
+    }
+
+    @Test
+    void explainAddsExplanationsToJsonOnly(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("release.txt"), RELEASE);
+        assertEquals(0, run("analyze", f.toString()));
+        String plain = out.toString(StandardCharsets.UTF_8);
+        out.reset();
+        assertEquals(0, run("analyze", "--explain", f.toString()));
+        JsonNode json = new ObjectMapper().readTree(out.toByteArray());
+        assertTrue(json.get("segments").get(0).get("explanation").size() > 0);
+        assertTrue(json.get("riskItems").get(0).get("categories").get(0).get("explanation").size() > 0);
+        assertFalse(plain.contains("explanation"));
+    }
+
+    @Test
+    void textIsColouredOnlyWhenAsked(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("release.txt"), RELEASE);
+        assertEquals(0, run("analyze", "--format", "text", f.toString()));
+        assertFalse(out.toString(StandardCharsets.UTF_8).contains("\u001b"), "auto: standard output is not a terminal here");
+        out.reset();
+        assertEquals(0, run("analyze", "--format", "text", "--color", "always", f.toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("\u001b[4m"));
+        out.reset();
+        assertEquals(0, run("analyze", "--format", "text", "--color", "never", f.toString()));
+        assertFalse(out.toString(StandardCharsets.UTF_8).contains("\u001b"));
+        assertEquals(2, run("analyze", "--color", "sometimes", f.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--color must be auto, always or never, was sometimes"));
+    }
+
+    @Test
+    void badThreadCountsAndEmptyFoldersSayWhy(@TempDir Path dir) throws IOException {
+        assertEquals(2, run("analyze", "--threads", "0", dir.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--threads must be from 1 to 256, was 0"));
+        assertEquals(2, run("analyze", "--threads", "two", dir.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--threads takes a whole number, was two"));
+        assertEquals(1, run("analyze", "--out", dir.resolve("o").toString(), Files.createDirectories(dir.resolve("empty")).toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no files to analyse"));
+    }
+
     private static final String RELEASE = "Acme Reports Results\n\nNEW YORK, May 1, 2024 -- Acme Corp. today reported revenue of "
             + "$5 million.\n\nThis release contains forward-looking statements. Factors that could cause results to differ "
             + "include competition; supplier shortages; and changes in interest rates.\n";
@@ -78,7 +185,7 @@ class MainTest {
         Path f = Files.writeString(dir.resolve("r.txt"), RELEASE);
         Path outDir = dir.resolve("o");
         assertEquals(0, run("analyze", "--format", "html", "--out", outDir.toString(), f.toString()));
-        assertTrue(Files.readString(outDir.resolve("r.txt.html")).contains("<span class=\"SAFE_HARBOR\""));
+        assertTrue(Files.readString(outDir.resolve("r.txt.html")).contains("<span class=\"seg t-SAFE_HARBOR\""));
         assertEquals(0, run("analyze", "--format", "text", "--out", outDir.toString(), f.toString()));
         assertTrue(Files.readString(outDir.resolve("r.txt.txt")).contains("risk items: 3"));
     }
