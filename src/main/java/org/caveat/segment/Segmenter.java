@@ -42,8 +42,12 @@ public final class Segmenter {
     public List<SegmentSpan> segment(String text) {
         Lines lines = new Lines(text);
         List<SegmentSpan> out = new ArrayList<>();
-        List<CoreLabel> tokens = tokenize(text);
-        int t = 0;
+        // One tokenizer over the whole text, read unit by unit: only the current unit's tokens are held,
+        // so memory does not grow with the number of tokens in the document.
+        PTBTokenizer<CoreLabel> tokenizer = new PTBTokenizer<>(new StringReader(text), new CoreLabelTokenFactory(),
+                TOKENIZER_OPTIONS);
+        CoreLabel next = tokenizer.hasNext() ? tokenizer.next() : null;
+        List<CoreLabel> tokens = new ArrayList<>();
         int unitIndex = 0;
         int n = lines.count;
         int i = 0;
@@ -62,30 +66,19 @@ public final class Segmenter {
             }
             int start = lines.start[first];
             int end = lines.end[last];
-            while (t < tokens.size() && tokens.get(t).beginPosition() < start) {
-                t++;
+            while (next != null && next.beginPosition() < start) {
+                next = tokenizer.hasNext() ? tokenizer.next() : null;
             }
-            int u = t;
-            while (u < tokens.size() && tokens.get(u).beginPosition() < end) {
-                u++;
+            tokens.clear();
+            while (next != null && next.beginPosition() < end) {
+                tokens.add(next);
+                next = tokenizer.hasNext() ? tokenizer.next() : null;
             }
             Shape shape = table ? Shape.TABLE_ROW : lines.bullet(first) ? Shape.BULLET : Shape.SENTENCE;
-            emitUnit(text, tokens.subList(t, u), start, end, lines.block[first], unitIndex++, shape,
-                    first == last, out);
-            t = u;
+            emitUnit(text, tokens, start, end, lines.block[first], unitIndex++, shape, first == last, out);
             i = last + 1;
         }
         return out;
-    }
-
-    private static List<CoreLabel> tokenize(String text) {
-        PTBTokenizer<CoreLabel> tok = new PTBTokenizer<>(new StringReader(text), new CoreLabelTokenFactory(),
-                TOKENIZER_OPTIONS);
-        List<CoreLabel> tokens = new ArrayList<>(text.length() / 5 + 16);
-        while (tok.hasNext()) {
-            tokens.add(tok.next());
-        }
-        return tokens;
     }
 
     private void emitUnit(String text, List<CoreLabel> tokens, int start, int end, int block, int unit, Shape shape,
@@ -122,6 +115,9 @@ public final class Segmenter {
         for (int j = 0; j < k || j == 0; j++) {
             int a = starts[j];
             int b = j + 1 < k ? starts[j + 1] : end;
+            while (a < b && isSpace(text.charAt(a))) {
+                a++; // the tokenizer keeps some whitespace (NEL) as a token, which may start a sentence
+            }
             while (b > a && isSpace(text.charAt(b - 1))) {
                 b--;
             }
@@ -138,9 +134,17 @@ public final class Segmenter {
         }
     }
 
-    /** Whitespace as a reader sees it: Java's whitespace plus no-break and other Unicode spaces. */
+    /**
+     * Whitespace as output.md counts it: Java's whitespace, no-break and other Unicode spaces, and
+     * NEL (U+0085); the same set as Python's {@code str.isspace()}, which the contract checker uses.
+     * Invisible characters that are not whitespace there (zero-width space, a stray byte-order mark)
+     * stay inside segments, so that every non-whitespace character is covered.
+     *
+     * @param c a character
+     * @return whether it is whitespace
+     */
     public static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200b' || c == '\ufeff';
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
     }
 
     private static boolean looksLikeHeading(String text, int a, int b) {
