@@ -41,11 +41,14 @@ public final class Main {
 
     private static final String USAGE_TEXT = """
             usage:
-              caveat analyze [--format json|text|html] [--out DIR] [--emit-text] [--document TYPE] [--model FILE] FILE...
+              caveat analyze [--format json|text|html] [--out DIR] [--emit-text] [--document TYPE] [--model FILE]
+                             [--max-input-mb N] FILE...
                   Analyse filings (plain text, HTML or EDGAR submission files). With one FILE and no --out the
                   result goes to standard output; with --out DIR each FILE gives DIR/<file name>.json (.txt, .html),
                   and --emit-text also writes the analysed text to DIR/<file name>.analysed.txt.
                   --document TYPE picks the document of an EDGAR submission (for example EX-99.1).
+                  --max-input-mb N refuses larger files (default 256); analysis needs about 20 MB of heap per MB
+                  of text, so raise -Xmx with it.
               caveat train [--data DIR] [--out FILE] [--seed N] [SETTINGS]
                   Train a model from the labelled corpus (default DIR training-data, FILE caveat-model.cvm).
               caveat evaluate [--data DIR] [--folds N] [--seed N] [SETTINGS]
@@ -115,6 +118,19 @@ public final class Main {
         if (outDir == null && o.has("--emit-text")) {
             throw new UsageException("--emit-text needs --out DIR");
         }
+        long maxBytes = Caveat.DEFAULT_MAX_INPUT_BYTES;
+        if (o.has("--max-input-mb")) {
+            String v = o.value("--max-input-mb", null);
+            try {
+                maxBytes = Long.parseLong(v) << 20;
+            } catch (NumberFormatException e) {
+                maxBytes = -1;
+            }
+            if (maxBytes < 1 || maxBytes > Caveat.LARGEST_MAX_INPUT_BYTES) {
+                throw new UsageException("--max-input-mb takes a whole number of megabytes from 1 to "
+                        + (Caveat.LARGEST_MAX_INPUT_BYTES >> 20) + ", was " + v);
+            }
+        }
         Caveat caveat;
         try {
             caveat = o.has("--model") ? Caveat.load(Path.of(o.value("--model", null))) : Caveat.loadDefault();
@@ -122,6 +138,7 @@ public final class Main {
             err.println("caveat: cannot load the model: " + e.getMessage());
             return MODEL_FAILED;
         }
+        caveat = caveat.withMaxInputBytes(maxBytes);
         if (outDir != null) {
             try {
                 Files.createDirectories(outDir);
@@ -160,6 +177,12 @@ public final class Main {
                 failed++;
             } catch (IOException | RuntimeException e) {
                 err.println("caveat: " + f + ": " + message(e));
+                failed++;
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                // The analysis's memory is garbage once it has failed: report the file and go on with the others.
+                err.println("caveat: " + f + ": ran out of " + (e instanceof OutOfMemoryError ? "memory" : "stack")
+                        + " while analysing it; give Java more (for example java -Xmx4g -jar caveat-cli.jar ...) "
+                        + "or lower --max-input-mb to refuse such files");
                 failed++;
             }
         }
@@ -283,7 +306,8 @@ public final class Main {
 
     /** Parsed options: {@code --name value} pairs, flags, and the remaining file arguments. */
     private static final class Options {
-        private static final List<String> WITH_VALUE = List.of("--format", "--out", "--document", "--model", "--data",
+        private static final List<String> WITH_VALUE = List.of("--format", "--out", "--document", "--model",
+                "--max-input-mb", "--data",
                 "--seed", "--folds", "--lambda-types", "--lambda-categories", "--transition-weight");
         private static final List<String> FLAGS = List.of("--emit-text");
         final java.util.Map<String, String> values = new java.util.HashMap<>();
