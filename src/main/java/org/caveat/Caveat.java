@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
 import org.caveat.classify.ClassifiedSegments;
@@ -43,34 +44,56 @@ import org.slf4j.LoggerFactory;
  * each assigned category carries the features that contributed most ({@link Segment#explanation()},
  * {@link CategoryScore#explanation()}). The types, scores, items and categories are the same as without
  * explanations; explaining costs about twice the time of an analysis, and only explaining views pay it.
+ *
+ * <p>Inputs larger than {@link #maxInputBytes()} (by default {@link #DEFAULT_MAX_INPUT_BYTES}, 256 MB) are
+ * refused before they are read. Analysis needs about 20 bytes of heap per character of analysed text (a
+ * 50 MB document needs about 1 GB), so a service with a small heap should lower the limit:
+ * <pre>{@code
+ * Caveat caveat = Caveat.loadDefault().withMaxInputBytes(16L << 20);   // 16 MB
+ * }</pre>
  */
 public final class Caveat {
-    /** The largest input {@link #analyze(Path)} accepts, in bytes. */
-    public static final long MAX_INPUT_BYTES = 256L << 20;
+    /** The default largest input, in bytes: 256 MB. */
+    public static final long DEFAULT_MAX_INPUT_BYTES = 256L << 20;
+    /**
+     * The default largest input, in bytes.
+     *
+     * @deprecated the limit is configurable; use {@link #DEFAULT_MAX_INPUT_BYTES} for the default and
+     *     {@link #maxInputBytes()} for an instance's limit
+     */
+    @Deprecated
+    public static final long MAX_INPUT_BYTES = DEFAULT_MAX_INPUT_BYTES;
+    /** The largest limit: the size of the largest Java byte array. */
+    public static final long LARGEST_MAX_INPUT_BYTES = Integer.MAX_VALUE - 8;
     /** How many contributions {@link #explaining()} keeps per segment and per category. */
     public static final int EXPLANATION_SIZE = 8;
     private static final String DEFAULT_MODEL = "/org/caveat/model/default.cvm";
     private static final Logger LOG = LoggerFactory.getLogger(Caveat.class);
 
     private final CaveatModel model;
-    private final Segmenter segmenter = new Segmenter();
+    private final Segmenter segmenter;
     private final SegmentClassifier classifier;
     private final CategoryTagger tagger;
     /** Contributions kept per explanation; 0 when this view does not explain. */
     private final int explain;
+    private final long maxInputBytes;
 
     private Caveat(CaveatModel model) {
         this.model = model;
+        this.segmenter = new Segmenter();
         this.classifier = new SegmentClassifier(model.segmentTypes(), model.transitions());
         this.tagger = new CategoryTagger(model);
         this.explain = 0;
+        this.maxInputBytes = DEFAULT_MAX_INPUT_BYTES;
     }
 
-    private Caveat(Caveat base, int explain) {
+    private Caveat(Caveat base, int explain, long maxInputBytes) {
         this.model = base.model;
+        this.segmenter = base.segmenter;
         this.classifier = base.classifier;
         this.tagger = base.tagger;
         this.explain = explain;
+        this.maxInputBytes = maxInputBytes;
     }
 
     /**
@@ -88,7 +111,7 @@ public final class Caveat {
      * @return an explaining analyser; {@code this} when it explains already
      */
     public Caveat explaining() {
-        return explain > 0 ? this : new Caveat(this, EXPLANATION_SIZE);
+        return explain > 0 ? this : new Caveat(this, EXPLANATION_SIZE, maxInputBytes);
     }
 
     /**
@@ -98,6 +121,32 @@ public final class Caveat {
      */
     public boolean explains() {
         return explain > 0;
+    }
+
+    /**
+     * Returns an analyser with the same model and another input size limit. This instance is unchanged;
+     * the two share the loaded model, so this costs nothing.
+     *
+     * @param maxBytes the largest input to accept, in bytes, from 1 to {@link #LARGEST_MAX_INPUT_BYTES}; for
+     *     {@link #analyze(String)} the limit counts characters
+     * @return an analyser that refuses larger inputs
+     * @throws IllegalArgumentException if {@code maxBytes} is not in that range
+     */
+    public Caveat withMaxInputBytes(long maxBytes) {
+        if (maxBytes < 1 || maxBytes > LARGEST_MAX_INPUT_BYTES) {
+            throw new IllegalArgumentException("the input size limit must be between 1 and " + LARGEST_MAX_INPUT_BYTES
+                    + " bytes, was " + maxBytes);
+        }
+        return maxBytes == maxInputBytes ? this : new Caveat(this, explain, maxBytes);
+    }
+
+    /**
+     * Returns the largest input this analyser accepts.
+     *
+     * @return the limit in bytes; {@link #DEFAULT_MAX_INPUT_BYTES} unless set with {@link #withMaxInputBytes(long)}
+     */
+    public long maxInputBytes() {
+        return maxInputBytes;
     }
 
     /**
@@ -167,9 +216,13 @@ public final class Caveat {
      *
      * @param text the document's text
      * @return the analysis, with no source name
+     * @throws IllegalArgumentException if the text has more characters than {@link #maxInputBytes()}
      */
     public Analysis analyze(String text) {
         Objects.requireNonNull(text, "text");
+        if (text.length() > maxInputBytes) {
+            throw new IllegalArgumentException(tooLarge("the text", text.length(), "characters"));
+        }
         return analyze(new ReadResult(text, SourceFormat.PLAIN_TEXT, null, Emphasis.NONE), null);
     }
 
@@ -179,7 +232,8 @@ public final class Caveat {
      *
      * @param file the file
      * @return the analysis; its source is the file name
-     * @throws UnreadableDocumentException if the file is binary, too large, or lacks a document
+     * @throws UnreadableDocumentException if the file is binary, larger than {@link #maxInputBytes()}, or lacks
+     *     a document
      * @throws IOException if the file cannot be read
      */
     public Analysis analyze(Path file) throws IOException {
@@ -193,17 +247,25 @@ public final class Caveat {
      * @param documentType the {@code <TYPE>} of the document to analyse (for example {@code EX-99.1}),
      *     or null for the default choice
      * @return the analysis; its source is the file name, with {@code #TYPE} for an EDGAR submission
-     * @throws UnreadableDocumentException if the file is binary, too large, or lacks the document
+     * @throws UnreadableDocumentException if the file is binary, larger than {@link #maxInputBytes()}, or lacks
+     *     the document
      * @throws IOException if the file cannot be read
      */
     public Analysis analyze(Path file, String documentType) throws IOException {
         Objects.requireNonNull(file, "file");
         long size = Files.size(file);
-        if (size > MAX_INPUT_BYTES) {
-            throw new UnreadableDocumentException(file + " is " + size + " bytes; Caveat reads inputs of up to "
-                    + MAX_INPUT_BYTES + " bytes (" + (MAX_INPUT_BYTES >> 20) + " MB); split the file first");
+        if (size > maxInputBytes) {
+            throw new UnreadableDocumentException(tooLarge(file.toString(), size, "bytes"));
         }
-        return analyze(Files.readAllBytes(file), file.getFileName().toString(), documentType);
+        // Read at most one byte past the limit: a pipe or device reports no size, and must not fill the heap.
+        byte[] content;
+        try (InputStream in = Files.newInputStream(file)) {
+            content = in.readNBytes((int) maxInputBytes + 1);
+        }
+        if (content.length > maxInputBytes) {
+            throw new UnreadableDocumentException(tooLarge(file.toString(), content.length, "bytes or more"));
+        }
+        return analyze(content, file.getFileName() == null ? file.toString() : file.getFileName().toString(), documentType);
     }
 
     /**
@@ -213,13 +275,14 @@ public final class Caveat {
      * @param sourceName the name to report as the source, or null
      * @param documentType for an EDGAR submission, the type of the document to analyse, or null
      * @return the analysis
-     * @throws UnreadableDocumentException if the input is binary, too large, or lacks the document
+     * @throws UnreadableDocumentException if the input is binary, larger than {@link #maxInputBytes()}, or lacks
+     *     the document
      */
     public Analysis analyze(byte[] content, String sourceName, String documentType) throws UnreadableDocumentException {
         Objects.requireNonNull(content, "content");
-        if (content.length > MAX_INPUT_BYTES) {
-            throw new UnreadableDocumentException("the input is " + content.length + " bytes; Caveat reads inputs of up to "
-                    + MAX_INPUT_BYTES + " bytes (" + (MAX_INPUT_BYTES >> 20) + " MB)");
+        if (content.length > maxInputBytes) {
+            throw new UnreadableDocumentException(tooLarge(sourceName == null ? "the input" : sourceName, content.length,
+                    "bytes"));
         }
         ReadResult read = DocumentReader.read(content, documentType);
         String source = sourceName;
@@ -227,6 +290,16 @@ public final class Caveat {
             source = sourceName + "#" + read.documentType();
         }
         return analyze(read, source);
+    }
+
+    private String tooLarge(String what, long size, String unit) {
+        return String.format(Locale.ROOT, "%s is %,d %s, over the input size limit of %,d bytes (%s); split it, or raise "
+                + "the limit with Caveat.withMaxInputBytes(long) (on the command line: --max-input-mb N)",
+                what, size, unit, maxInputBytes, megabytes(maxInputBytes));
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MB" : String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }
 
     private Analysis analyze(ReadResult read, String source) {

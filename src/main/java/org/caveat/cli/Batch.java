@@ -180,7 +180,8 @@ final class Batch {
                         Counts c = job.run(in);
                         bar.done(c.bytes(), false);
                         return c;
-                    } catch (Exception | OutOfMemoryError e) {
+                    } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+                        // The failed analysis's memory is garbage now: report the file and go on with the others.
                         bar.message("caveat: " + in.argument() + ": " + message(e));
                         bar.done(0, true);
                         return null;
@@ -247,8 +248,10 @@ final class Batch {
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "no such file";
         }
-        if (e instanceof OutOfMemoryError) {
-            return "out of memory; give Java more (java -Xmx4g -jar ...) or use fewer --threads";
+        if (e instanceof OutOfMemoryError || e instanceof StackOverflowError) {
+            return "ran out of " + (e instanceof OutOfMemoryError ? "memory" : "stack") + " while analysing it; give Java "
+                    + "more (for example java -Xmx4g -jar caveat-cli.jar ...), use fewer --threads, or lower "
+                    + "--max-input-mb to refuse such files";
         }
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }

@@ -44,7 +44,7 @@ public final class Main {
             usage:
               caveat analyze [--format json|text|html] [--out DIR] [--emit-text] [--document TYPE] [--model FILE]
                              [--explain] [--color auto|always|never] [--threads N] [--progress]
-                             [--files-from LIST] FILE|FOLDER|-...
+                             [--max-input-mb N] [--files-from LIST] FILE|FOLDER|-...
                   Analyse filings (plain text, HTML or EDGAR submission files). With one FILE and no --out the
                   result goes to standard output; with --out DIR each FILE gives DIR/<file name>.json (.txt, .html),
                   and --emit-text also writes the analysed text to DIR/<file name>.analysed.txt.
@@ -57,6 +57,8 @@ public final class Main {
                   --color colours the text view (auto: when writing to a terminal).
                   --threads N analyses N files at once. A progress bar goes to standard error when it is a
                   terminal (--progress forces it), and a summary when there are several files.
+                  --max-input-mb N refuses larger files (default 256); analysis needs about 20 MB of heap per MB
+                  of text, so raise -Xmx with it.
               caveat train [--data DIR] [--out FILE] [--seed N] [SETTINGS]
                   Train a model from the labelled corpus (default DIR training-data, FILE caveat-model.cvm).
               caveat evaluate [--data DIR] [--folds N] [--seed N] [SETTINGS]
@@ -149,6 +151,19 @@ public final class Main {
         if (outDir == null && o.has("--emit-text")) {
             throw new UsageException("--emit-text needs --out DIR");
         }
+        long maxBytes = Caveat.DEFAULT_MAX_INPUT_BYTES;
+        if (o.has("--max-input-mb")) {
+            String v = o.value("--max-input-mb", null);
+            try {
+                maxBytes = Long.parseLong(v) << 20;
+            } catch (NumberFormatException e) {
+                maxBytes = -1;
+            }
+            if (maxBytes < 1 || maxBytes > Caveat.LARGEST_MAX_INPUT_BYTES) {
+                throw new UsageException("--max-input-mb takes a whole number of megabytes from 1 to "
+                        + (Caveat.LARGEST_MAX_INPUT_BYTES >> 20) + ", was " + v);
+            }
+        }
         List<Batch.Input> inputs;
         try {
             inputs = Batch.expand(o.files, o.value("--files-from", null), in);
@@ -174,7 +189,7 @@ public final class Main {
             return MODEL_FAILED;
         }
         // The HTML report's details pane says why, so it always explains; JSON and text only when asked.
-        Caveat analyser = explain || format.equals("html") ? caveat.explaining() : caveat;
+        Caveat analyser = (explain || format.equals("html") ? caveat.explaining() : caveat).withMaxInputBytes(maxBytes);
         if (outDir != null) {
             try {
                 Files.createDirectories(outDir);
@@ -345,7 +360,7 @@ public final class Main {
     private static final class Options {
         private static final List<String> WITH_VALUE = List.of("--format", "--out", "--document", "--model", "--data",
                 "--seed", "--folds", "--lambda-types", "--lambda-categories", "--transition-weight",
-                "--threads", "--color", "--files-from");
+                "--threads", "--color", "--files-from", "--max-input-mb");
         private static final List<String> FLAGS = List.of("--emit-text", "--explain", "--progress");
         final java.util.Map<String, String> values = new java.util.HashMap<>();
         final List<String> files = new ArrayList<>();

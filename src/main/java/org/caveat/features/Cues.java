@@ -21,6 +21,9 @@ final class Cues {
     private static final PatternSet SET;
 
     static {
+        // A pattern that can start inside a long run (of letters, digits) begins with a look-behind and a
+        // possessive run, so that it is tried once per run, not once per character: otherwise a word of
+        // thousands of characters costs time quadratic in its length. Which texts match is unchanged.
         String[][] defs = {
             {"fls", "forward[- ]looking (statements?|information)"},
             {"pslra", "private securities litigation reform act|safe harbor|safe harbour|section 27a|section 21e"},
@@ -37,14 +40,14 @@ final class Cues {
             {"trademark", "trademarks?|registered mark|service marks?|all rights reserved|copyright|\u00a9|\u00ae|\u2122"},
             {"contact", "^contacts?\\b|investor relations|media relations|investor contact|media contact|press contact|^source:|^# ?# ?#|for immediate release|^ir contact"},
             {"phone", "\\(?\\d{3}\\)?[-. ]\\d{3}[-. ]\\d{4}|\\+\\d{1,3}[ -]\\d"},
-            {"email", "[\\w.+-]+@[\\w-]+\\.[\\w.]+"},
+            {"email", "(?<![\\w.+-])[\\w.+-]++@[\\w-]+\\.[\\w.]+"},
             {"nongaap", "non-gaap|gaap financial measures?|not (in accordance with|a substitute for)|reconciliation"},
             {"offer", "not (constitute )?an offer|offer to (sell|buy)|solicitation of an offer|prospectus"},
             {"expects", "\\b(expects?|expected|anticipates?|anticipated|plans? to|intends? to|aims? to|will|targets?|goal|outlook|guidance|forecast|projects?|is poised|looks? forward|going forward|next (year|quarter)|fiscal 20\\d\\d (revenue|earnings))\\b"},
             {"modal", "\\b(could|may|might|can|would|should)\\b"},
             {"past", "\\b(reported|announced|was|were|had|increased|decreased|rose|fell|grew|declined|completed|closed|signed|appointed|named|received|achieved|delivered|totaled|compared)\\b"},
             {"today", "\\btoday\\b|announced today|reported today"},
-            {"money", "\\$ ?\\d|\\d+(\\.\\d+)? ?(million|billion|percent|%)"},
+            {"money", "\\$ ?\\d|(?<!\\d)\\d++(\\.\\d++)? ?(million|billion|percent|%)"},
             {"quote", "[\"\u201c\u201d]|\\bsaid\\b|\\bstated\\b|\\bcommented\\b|\\badded\\b"},
             {"dateline", "^[A-Z][A-Za-z .'-]+, [A-Z][a-z]{1,5}\\.?,? .{0,40}(19|20)\\d\\d|business wire|pr ?newswire|globe ?newswire|accesswire|marketwire|newsfile"},
             {"risky", "\\b(adversely|adverse|harm|negatively|materially|fluctuat|volatil|fail|unable|inability|depend)"},

@@ -22,6 +22,13 @@ public final class SegmentFeatures {
     private static final float STRUCTURE = 3f;
     /** Character trigrams are taken from this many words of a segment at most. */
     private static final int CHAR_GRAM_WORDS = 60;
+    /**
+     * Paragraph-context words come from at most this many segments on either side. Real paragraphs
+     * have far fewer (the largest seen in filings has 49 segments), so this changes nothing there; it
+     * keeps a paragraph of thousands of segments (a long table or list without blank lines) from
+     * costing time quadratic in its size.
+     */
+    static final int BLOCK_CONTEXT_SEGMENTS = 64;
 
     private static final int NS_W = Hashing.namespace("w");
     private static final int NS_B = Hashing.namespace("b");
@@ -170,6 +177,11 @@ public final class SegmentFeatures {
             }
             charGramWords[i] = java.util.Arrays.copyOf(buf, 2 * Math.min(w, CHAR_GRAM_WORDS));
         }
+        long[] blockCuesOf = new long[n];
+        for (int i = 0; i < n; i++) {
+            int bf = doc.blockFirst(i);
+            blockCuesOf[bf] |= cues[i];
+        }
         int[] repeats = repeats(text, spans);
         int[] sectionBlock = new int[n];
         for (int i = 0; i < n; i++) {
@@ -243,14 +255,12 @@ public final class SegmentFeatures {
             }
             int bf = doc.blockFirst(i);
             int bl = doc.blockLast(i);
-            long blockCues = 0;
-            for (int j = bf; j <= bl; j++) {
-                blockCues |= cues[j];
+            for (int j = Math.max(bf, i - BLOCK_CONTEXT_SEGMENTS); j <= Math.min(bl, i + BLOCK_CONTEXT_SEGMENTS); j++) {
                 if (j != i) {
                     addWords(b, NS_K, wordHashes[j], 0.25f, naming ? words[j] : null, "paragraph");
                 }
             }
-            addCues(b, NS_KCUE, blockCues, "paragraph");
+            addCues(b, NS_KCUE, blockCuesOf[bf], "paragraph");
             int size = bl - bf + 1;
             int blockPos = size == 1 ? 0 : i == bf ? 1 : i == bl ? 2 : 3;
             b.add(BPOS[blockPos], 1f);

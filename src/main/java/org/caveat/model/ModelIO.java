@@ -41,7 +41,15 @@ public final class ModelIO {
     public static final String MANIFEST = "manifest.properties";
     static final String TYPES_ENTRY = "segment-types.bin";
     static final String CATEGORIES_ENTRY = "categories.bin";
-    private static final long MAX_ENTRY_BYTES = 256L << 20;
+    /**
+     * The largest feature dimension of a weight table. Weights are held densely, so the manifest's dimension
+     * decides how much memory loading takes; this bound keeps a small crafted file from demanding gigabytes
+     * (at most 32 outputs x 2^20 floats = 128 MB). The bundled model uses 2^18 and 2^17.
+     */
+    public static final int MAX_DIMENSION = 1 << 20;
+    private static final long MAX_MANIFEST_BYTES = 1 << 20;
+    /** A model has three entries; a few more are tolerated (and ignored), thousands are not. */
+    private static final int MAX_ENTRIES = 64;
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
 
     private ModelIO() {
@@ -58,6 +66,10 @@ public final class ModelIO {
     public static void write(CaveatModel model, String libraryVersion, OutputStream out) throws IOException {
         int segmentDimension = model.segmentTypes().dimension();
         int itemDimension = model.categories().dimension();
+        if (segmentDimension > MAX_DIMENSION || itemDimension > MAX_DIMENSION) {
+            throw new IllegalArgumentException("feature dimensions above 2^20 cannot be written: a model file must load "
+                    + "in bounded memory (were " + segmentDimension + " and " + itemDimension + ")");
+        }
         byte[] types = weights(model.segmentTypes());
         byte[] cats = weights(model.categories());
         Map<String, String> m = new LinkedHashMap<>();
@@ -124,18 +136,32 @@ public final class ModelIO {
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new java.io.SequenceInputStream(new ByteArrayInputStream(head), in))) {
             ZipEntry e;
+            int count = 0;
             while ((e = zip.getNextEntry()) != null) {
-                if (entries.containsKey(e.getName())) {
-                    throw new InvalidModelException("model file has two entries named " + e.getName());
+                if (++count > MAX_ENTRIES) {
+                    throw new InvalidModelException("not a Caveat model file: it has more than " + MAX_ENTRIES + " entries");
                 }
-                byte[] data = zip.readNBytes((int) Math.min(MAX_ENTRY_BYTES + 1, Integer.MAX_VALUE - 8));
-                if (data.length > MAX_ENTRY_BYTES) {
-                    throw new InvalidModelException("model entry " + e.getName() + " is larger than 256 MB");
+                String name = e.getName();
+                long max = name.equals(MANIFEST) ? MAX_MANIFEST_BYTES
+                        : maxTableBytes(name.equals(TYPES_ENTRY) ? SegmentType.values().length : RiskCategory.values().length);
+                if (!name.equals(MANIFEST) && !name.equals(TYPES_ENTRY) && !name.equals(CATEGORIES_ENTRY)) {
+                    continue; // not read: another tool's entry, or one of a later format that the version check refuses
                 }
-                entries.put(e.getName(), data);
+                if (entries.containsKey(name)) {
+                    throw new InvalidModelException("model file has two entries named " + name);
+                }
+                byte[] data = zip.readNBytes((int) (max + 1));
+                if (data.length > max) {
+                    throw new InvalidModelException("model entry " + name + " is larger than " + max
+                            + " bytes, more than a model of this format can hold");
+                }
+                entries.put(name, data);
             }
         } catch (ZipException | EOFException broken) {
             throw new InvalidModelException("model file is truncated or corrupt: " + broken.getMessage(), broken);
+        } catch (IllegalArgumentException badName) {
+            // ZipInputStream reports an entry name that is not valid UTF-8 this way.
+            throw new InvalidModelException("model file is corrupt: " + badName.getMessage(), badName);
         }
         byte[] manifestBytes = entries.get(MANIFEST);
         if (manifestBytes == null) {
@@ -181,6 +207,14 @@ public final class ModelIO {
         }
         return new CaveatModel(required(m, "model.name"), required(m, "model.version"), types, cats, thresholds,
                 transitions, provenance);
+    }
+
+    /**
+     * The size of a weight table of {@link #MAX_DIMENSION} with every weight set: a header, then per output a
+     * bias, a count and (index, weight) pairs.
+     */
+    private static long maxTableBytes(int outputs) {
+        return 16 + outputs * (8 + 8L * MAX_DIMENSION);
     }
 
     private static Transitions transitions(Map<String, String> m) throws InvalidModelException {
@@ -247,8 +281,8 @@ public final class ModelIO {
 
     private static int dimension(Map<String, String> m, String key) throws InvalidModelException {
         int d = intValue(m, key);
-        if (d <= 0 || d > (1 << 24) || Integer.bitCount(d) != 1) {
-            throw new InvalidModelException("manifest value " + key + "=" + d + " is not a power of two up to 2^24");
+        if (d <= 0 || d > MAX_DIMENSION || Integer.bitCount(d) != 1) {
+            throw new InvalidModelException("manifest value " + key + "=" + d + " is not a power of two up to 2^20");
         }
         return d;
     }

@@ -8,22 +8,27 @@ import java.nio.charset.StandardCharsets;
 import org.caveat.UnreadableDocumentException;
 
 /**
- * Turns bytes into text: a byte-order mark decides when present; otherwise strict UTF-8, and
- * windows-1252 (the charset of old EDGAR files) when the bytes are not valid UTF-8. Binary content
- * is refused with a message that says what it looks like.
+ * Turns bytes into text: a byte-order mark decides when present; UTF-16 without one is recognised by its
+ * zero bytes; otherwise strict UTF-8, and windows-1252 (the charset of old EDGAR files) when the bytes
+ * are not valid UTF-8. Binary content is refused with a message that says what it looks like.
  */
 final class Decoder {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final int SNIFF = 8192;
 
     private Decoder() {
     }
 
     static String decode(byte[] bytes) throws UnreadableDocumentException {
         if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
-            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+            return refuseControl(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE), "starts with a UTF-16 byte-order mark");
         }
         if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
-            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+            return refuseControl(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE), "starts with a UTF-16 byte-order mark");
+        }
+        Charset utf16 = utf16WithoutMark(bytes);
+        if (utf16 != null) {
+            return refuseControl(new String(bytes, utf16), "looks like UTF-16 without a byte-order mark");
         }
         refuseBinary(bytes);
         int offset = 0;
@@ -39,6 +44,61 @@ final class Decoder {
         } catch (CharacterCodingException notUtf8) {
             return new String(bytes, offset, bytes.length - offset, WINDOWS_1252);
         }
+    }
+
+    /**
+     * UTF-16 text without a byte-order mark, as some Windows tools write it: in Latin-script text one byte
+     * of nearly every pair is zero, and always the same one. Binary data has zero bytes too, but not in
+     * one column with printable ASCII in the other.
+     */
+    private static Charset utf16WithoutMark(byte[] b) {
+        int pairs = Math.min(b.length, SNIFF) / 2;
+        if (pairs < 4) {
+            return null;
+        }
+        int zeroEven = 0;
+        int zeroOdd = 0;
+        int asciiEven = 0;
+        int asciiOdd = 0;
+        for (int i = 0; i < pairs; i++) {
+            int hi = b[2 * i] & 0xFF;
+            int lo = b[2 * i + 1] & 0xFF;
+            zeroEven += hi == 0 ? 1 : 0;
+            zeroOdd += lo == 0 ? 1 : 0;
+            asciiEven += printable(hi) ? 1 : 0;
+            asciiOdd += printable(lo) ? 1 : 0;
+        }
+        if (zeroEven * 10 >= pairs * 9 && asciiOdd * 10 >= pairs * 9) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (zeroOdd * 10 >= pairs * 9 && asciiEven * 10 >= pairs * 9) {
+            return StandardCharsets.UTF_16LE;
+        }
+        return null;
+    }
+
+    private static boolean printable(int c) {
+        return c >= 0x20 && c < 0x7F || c == '\t' || c == '\n' || c == '\r';
+    }
+
+    /** Decoded text with many control, unassigned or undecodable characters was not text in that charset. */
+    private static String refuseControl(String text, String what) throws UnreadableDocumentException {
+        int n = Math.min(text.length(), SNIFF);
+        int control = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            int type = Character.getType(c);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == '\ufffd'
+                    || type == Character.UNASSIGNED || type == Character.PRIVATE_USE) {
+                control++;
+            }
+        }
+        if (n > 0 && control * 10 > n) {
+            throw new UnreadableDocumentException("the input " + what + " but is not UTF-16 text ("
+                    + (100 * control / n) + "% control or undecodable characters in its first " + n
+                    + " characters); Caveat reads plain text, HTML and EDGAR submission files");
+        }
+        return text;
     }
 
     private static void refuseBinary(byte[] b) throws UnreadableDocumentException {
@@ -58,7 +118,7 @@ final class Decoder {
         } else if (startsWith(b, 0xD0, 0xCF, 0x11, 0xE0)) {
             what = "an old Microsoft Office file; save it as text or HTML first";
         } else {
-            int n = Math.min(b.length, 8192);
+            int n = Math.min(b.length, SNIFF);
             int control = 0;
             for (int i = 0; i < n; i++) {
                 int c = b[i] & 0xFF;

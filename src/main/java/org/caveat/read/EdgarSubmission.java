@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code <DOCUMENT>} blocks of an EDGAR submission file (SGML), with their {@code <TYPE>} and
- * {@code <TEXT>}. An unclosed block runs to the end of the file.
+ * {@code <TEXT>}. An unclosed block runs to the next {@code <DOCUMENT>} or to the end of the file; an
+ * unclosed {@code <TEXT>} to the end of its block. Parsing is linear in the file's length, and a part
+ * keeps offsets into the file rather than a copy of its text.
  */
 final class EdgarSubmission {
     private static final Pattern DOC_OPEN = Pattern.compile("<DOCUMENT>", Pattern.CASE_INSENSITIVE);
@@ -19,8 +21,12 @@ final class EdgarSubmission {
     private static final Pattern TEXT_CLOSE = Pattern.compile("</TEXT>", Pattern.CASE_INSENSITIVE);
     private static final Pattern FORM = Pattern.compile("CONFORMED SUBMISSION TYPE:[ \\t]*([^\\r\\n]*)");
 
-    /** One document of the submission. */
-    record Part(String type, String content) {
+    /** One document of the submission: its type and where its text lies in the file. */
+    record Part(String type, String file, int start, int end) {
+        /** @return the document's text (the {@code <TEXT>} body, or the whole block without one) */
+        String content() {
+            return file.substring(start, end);
+        }
     }
 
     private final String formType;
@@ -45,33 +51,46 @@ final class EdgarSubmission {
     static EdgarSubmission parse(String s) {
         List<Part> parts = new ArrayList<>();
         Matcher open = DOC_OPEN.matcher(s);
-        int from = 0;
-        while (open.find(from)) {
-            int bodyStart = open.end();
-            Matcher close = DOC_CLOSE.matcher(s);
-            int bodyEnd = close.find(bodyStart) ? close.start() : s.length();
-            String body = s.substring(bodyStart, bodyEnd);
-            Matcher type = TYPE.matcher(body);
+        Matcher close = DOC_CLOSE.matcher(s);
+        Matcher textOpen = TEXT_OPEN.matcher(s);
+        Matcher textClose = TEXT_CLOSE.matcher(s);
+        // Each matcher only moves forward: the next match at or after a position is found once and kept
+        // until the parse passes it, so a file of many unclosed blocks is not rescanned for every block.
+        int nextClose = -2;
+        int nextTextOpen = -2;
+        int nextTextClose = -2;
+        int at = open.find(0) ? open.start() : -1;
+        while (at >= 0) {
+            int bodyStart = at + "<DOCUMENT>".length();
+            int nextOpen = open.find(bodyStart) ? open.start() : -1;
+            int limit = nextOpen >= 0 ? nextOpen : s.length();
+            nextClose = next(close, nextClose, bodyStart);
+            int bodyEnd = nextClose >= 0 && nextClose < limit ? nextClose : limit;
+            Matcher type = TYPE.matcher(s).region(bodyStart, bodyEnd);
             String t = type.find() ? type.group(1).trim().toUpperCase(Locale.ROOT) : "";
-            Matcher to = TEXT_OPEN.matcher(body);
-            String content;
-            if (to.find()) {
-                Matcher tc = TEXT_CLOSE.matcher(body);
-                int end = tc.find(to.end()) ? tc.start() : body.length();
-                content = body.substring(to.end(), end);
-            } else {
-                content = body;
+            nextTextOpen = next(textOpen, nextTextOpen, bodyStart);
+            int start = bodyStart;
+            int end = bodyEnd;
+            if (nextTextOpen >= 0 && nextTextOpen < bodyEnd) {
+                start = nextTextOpen + "<TEXT>".length();
+                nextTextClose = next(textClose, nextTextClose, start);
+                end = nextTextClose >= 0 && nextTextClose < bodyEnd ? nextTextClose : bodyEnd;
             }
-            parts.add(new Part(t, content));
-            from = bodyEnd;
-            if (from >= s.length()) {
-                break;
-            }
+            parts.add(new Part(t, s, start, end));
+            at = nextOpen;
         }
-        Matcher form = FORM.matcher(s.substring(0, Math.min(s.length(), 16384)));
+        Matcher form = FORM.matcher(s).region(0, Math.min(s.length(), 16384));
         String formType = form.find() ? form.group(1).trim().toUpperCase(Locale.ROOT)
                 : parts.isEmpty() ? "" : parts.get(0).type();
         return new EdgarSubmission(formType, parts);
+    }
+
+    /** The start of the matcher's next match at or after {@code from} (-1 for none), reusing a known one. */
+    private static int next(Matcher m, int known, int from) {
+        if (known == -1 || known >= from) {
+            return known;
+        }
+        return m.find(from) ? m.start() : -1;
     }
 
     List<Part> parts() {

@@ -400,7 +400,7 @@ public final class Segmenter {
 
     private void emitUnit(String text, List<Word> tokens, boolean tokenized, int start, int end, int block, int unit,
                           Shape shape, boolean singleLine, List<SegmentSpan> out) {
-        if (shape == Shape.TABLE_ROW || tokenized && tokens.isEmpty()) {
+        if (shape == Shape.TABLE_ROW) {
             addCapped(text, start, end, block, unit, shape, out);
             return;
         }
@@ -412,7 +412,7 @@ public final class Segmenter {
         }
         int[] starts;
         int k;
-        if (tokenized) {
+        if (tokenized && !tokens.isEmpty()) {
             List<List<Word>> sentences = splitter.process(tokens);
             starts = new int[sentences.size()];
             k = 0;
@@ -439,6 +439,9 @@ public final class Segmenter {
         for (int j = 0; j < k || j == 0; j++) {
             int a = starts[j];
             int b = j + 1 < k ? starts[j + 1] : end;
+            while (a < b && isSpace(text.charAt(a))) {
+                a++; // the tokenizer keeps some whitespace (NEL) as a token, which may start a sentence
+            }
             while (b > a && isSpace(text.charAt(b - 1))) {
                 b--;
             }
@@ -455,9 +458,17 @@ public final class Segmenter {
         }
     }
 
-    /** Whitespace as a reader sees it: Java's whitespace plus no-break and other Unicode spaces. */
+    /**
+     * Whitespace as output.md counts it: Java's whitespace, no-break and other Unicode spaces, and
+     * NEL (U+0085); the same set as Python's {@code str.isspace()}, which the contract checker uses.
+     * Invisible characters that are not whitespace there (zero-width space, a stray byte-order mark)
+     * stay inside segments, so that every non-whitespace character is covered.
+     *
+     * @param c a character
+     * @return whether it is whitespace
+     */
     public static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200b' || c == '\ufeff';
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
     }
 
     private static boolean looksLikeHeading(String text, int a, int b) {

@@ -81,6 +81,16 @@ public final class StructureAnalyzer {
     /** Returns {first segment, last segment} of the Item 1A section, or null when there is none. */
     static int[] findItem1A(String text, List<SegmentSpan> spans) {
         int n = spans.size();
+        // The first heading of a later item after each segment, found once: scanning forward from every
+        // candidate heading cost time quadratic in the number of "Item 1A" lines.
+        int[] nextItem = new int[n + 1];
+        nextItem[n] = n;
+        for (int j = n - 1; j >= 0; j--) {
+            SegmentSpan q = spans.get(j);
+            boolean item = q.end() - q.start() <= 150 && isHeadingLine(text, spans, j)
+                    && NEXT_ITEM.matcher(text.substring(q.start(), q.end())).matches();
+            nextItem[j] = item ? j : nextItem[j + 1];
+        }
         int best = -1;
         int bestEnd = -1;
         int bestLength = 0;
@@ -95,15 +105,7 @@ public final class StructureAnalyzer {
             if (!candidate) {
                 continue;
             }
-            int end = n - 1;
-            for (int j = i + 1; j < n; j++) {
-                SegmentSpan q = spans.get(j);
-                if (q.end() - q.start() <= 150 && isHeadingLine(text, spans, j)
-                        && NEXT_ITEM.matcher(text.substring(q.start(), q.end())).matches()) {
-                    end = j - 1;
-                    break;
-                }
-            }
+            int end = nextItem[i + 1] - 1;
             int length = spans.get(end).end() - s.start();
             if (end > i && length > bestLength) {
                 best = i;

@@ -208,4 +208,40 @@ class MainTest {
         assertEquals(3, run("analyze", "--model", model.toString(), f.toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("not a Caveat model"), err.toString(StandardCharsets.UTF_8));
     }
+
+    /** A batch with a binary file and an oversized file: both are named with the reason, every other file is written whole. */
+    @Test
+    void failingFilesAreNamedAndTheOthersAreWrittenWhole(@TempDir Path dir) throws IOException {
+        Path first = Files.writeString(dir.resolve("first.txt"), RELEASE);
+        Path png = Files.write(dir.resolve("chart.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13});
+        Path big = Files.writeString(dir.resolve("big.txt"), RELEASE.repeat(8000));
+        Path last = Files.writeString(dir.resolve("last.txt"), RELEASE);
+        Path outDir = dir.resolve("out");
+        int status = run("analyze", "--max-input-mb", "1", "--out", outDir.toString(), first.toString(), png.toString(),
+                big.toString(), last.toString());
+        assertEquals(1, status);
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertTrue(stderr.contains(png + ": the input looks like a PNG image"), stderr);
+        assertTrue(stderr.contains(big + ": ") && stderr.contains("over the input size limit of 1,048,576 bytes (1 MB)")
+                && stderr.contains("--max-input-mb N"), stderr);
+        assertTrue(stderr.contains("2 of 4 files failed"), stderr);
+        for (Path ok : new Path[] {first, last}) {
+            JsonNode json = new ObjectMapper().readTree(outDir.resolve(ok.getFileName() + ".json").toFile());
+            assertEquals(ok.getFileName().toString(), json.get("source").asText(), "a whole JSON document");
+        }
+        try (var files = Files.list(outDir)) {
+            assertEquals(java.util.List.of("first.txt.json", "last.txt.json"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(), "no output, and no temporary file, for a failed input");
+        }
+        assertEquals(0, run("analyze", "--max-input-mb", "2", "--out", outDir.toString(), big.toString()), "a higher limit reads it");
+    }
+
+    @Test
+    void maxInputMbMustBeAWholeNumberOfMegabytes() {
+        assertEquals(2, run("analyze", "--max-input-mb", "0.5", "x.txt"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--max-input-mb takes a whole number of megabytes from 1 to 2047, was 0.5"));
+        assertEquals(2, run("analyze", "--max-input-mb", "4096", "x.txt"));
+        assertEquals(2, run("analyze", "x.txt", "--max-input-mb"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--max-input-mb needs a value"));
+    }
 }

@@ -2,6 +2,7 @@ package org.caveat.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -169,5 +172,125 @@ class ModelIOTest {
             }
         }
         return out.toByteArray();
+    }
+
+    @Test
+    void emptyFileIsRefused() {
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelIO.read(new ByteArrayInputStream(new byte[0])));
+        assertEquals("not a Caveat model file (it is not a zip archive)", e.getMessage());
+    }
+
+    /** A zip from another tool (here a Word document's layout) is a zip, but not a model. */
+    @Test
+    void zipFromAnotherToolIsRefused() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (String name : new String[] {"[Content_Types].xml", "word/document.xml", "META-INF/MANIFEST.MF"}) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write("<xml/>".getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelIO.read(new ByteArrayInputStream(out.toByteArray())));
+        assertEquals("not a Caveat model file: it has no manifest.properties", e.getMessage());
+    }
+
+    @Test
+    void manifestOfAnotherFormatIsRefused() throws IOException {
+        byte[] changed = editManifest(s -> s.replace("format=caveat-model", "format=opennlp-model"));
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelIO.read(new ByteArrayInputStream(changed)));
+        assertTrue(e.getMessage().contains("does not say format=caveat-model"), e.getMessage());
+    }
+
+    @Test
+    void manifestNamingAnUnknownCategoryIsRefused() throws IOException {
+        byte[] changed = editManifest(s -> s.replaceFirst("(labels\\.categories=[^\\n]*)", "$1,ALIEN_INVASION"));
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelIO.read(new ByteArrayInputStream(changed)));
+        assertTrue(e.getMessage().startsWith("model labels.categories are [") && e.getMessage().contains("ALIEN_INVASION")
+                && e.getMessage().contains("but this library uses ["), e.getMessage());
+    }
+
+    @Test
+    void manifestWithoutAChecksumIsRefused() throws IOException {
+        byte[] changed = editManifest(s -> s.replaceAll("(?m)^crc32c\\.segment-types\\.bin=.*\\n", ""));
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelIO.read(new ByteArrayInputStream(changed)));
+        assertEquals("model manifest lacks crc32c.segment-types.bin", e.getMessage());
+    }
+
+    @Test
+    void flippedCategoryWeightByteFailsTheChecksum() throws IOException {
+        byte[] changed = editEntry(ModelIO.CATEGORIES_ENTRY, data -> data[data.length - 3] ^= 0x01);
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelIO.read(new ByteArrayInputStream(changed)));
+        assertEquals("checksum of categories.bin does not match the manifest: the model file is corrupt", e.getMessage());
+    }
+
+    /**
+     * A checksum is not a signature: a crafted file can carry checksums of its own data. Its declared dimension
+     * decides the memory that loading takes, so it is bounded before anything is allocated.
+     */
+    @Test
+    void hugeDeclaredDimensionIsRefusedBeforeAllocating() throws IOException {
+        byte[] changed = editManifest(s -> s.replace("features.item.dimension=131072", "features.item.dimension=16777216"));
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelIO.read(new ByteArrayInputStream(changed)));
+        assertEquals("manifest value features.item.dimension=16777216 is not a power of two up to 2^20", e.getMessage());
+    }
+
+    @Test
+    void tooManyEntriesAreRefused() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (int i = 0; i < 1000; i++) {
+                zip.putNextEntry(new ZipEntry("entry" + i));
+                zip.closeEntry();
+            }
+        }
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelIO.read(new ByteArrayInputStream(out.toByteArray())));
+        assertEquals("not a Caveat model file: it has more than 64 entries", e.getMessage());
+    }
+
+    /** Whatever is cut off or changed, loading fails with InvalidModelException, never with another exception. */
+    @Test
+    void everyTruncationAndByteFlipGivesInvalidModelException() {
+        java.util.Random r = new java.util.Random(66);
+        for (int k = 0; k < 100; k++) {
+            byte[] bad = k % 2 == 0 ? Arrays.copyOf(defaultBytes, r.nextInt(defaultBytes.length))
+                    : defaultBytes.clone();
+            if (k % 2 == 1) {
+                for (int f = 1 + r.nextInt(4); f > 0; f--) {
+                    bad[r.nextInt(bad.length)] ^= (byte) (1 + r.nextInt(255));
+                }
+            }
+            int round = k;
+            try {
+                ModelIO.read(new ByteArrayInputStream(bad));
+                assertTrue(round % 2 == 1, "a truncated file loaded (round " + round + ")"); // a flip in unused zip metadata may load
+            } catch (InvalidModelException expected) {
+                assertTrue(expected.getMessage() != null && !expected.getMessage().isBlank());
+            } catch (IOException | RuntimeException other) {
+                throw new AssertionError("round " + round + ": " + other, other);
+            }
+        }
+    }
+
+    /**
+     * Nothing on the load path deserializes objects or looks up classes or members by name: the sources of the
+     * model package and of the loading entry point use none of those APIs.
+     */
+    @Test
+    void loadPathUsesNoDeserializationOrReflection() throws IOException {
+        java.util.List<Path> sources = new java.util.ArrayList<>();
+        try (var files = Files.list(Path.of("src/main/java/org/caveat/model"))) {
+            files.filter(p -> p.toString().endsWith(".java")).forEach(sources::add);
+        }
+        sources.add(Path.of("src/main/java/org/caveat/Caveat.java"));
+        assertTrue(sources.size() >= 4, sources.toString());
+        String[] forbidden = {"ObjectInputStream", "readObject", "readUnshared", "XMLDecoder", "Class.forName", "loadClass",
+            "getMethod", "getDeclared", "newInstance", "java.lang.reflect", "MethodHandles", "ServiceLoader", "ScriptEngine"};
+        for (Path p : sources) {
+            String code = Files.readString(p);
+            for (String f : forbidden) {
+                assertFalse(code.contains(f), p + " uses " + f);
+            }
+        }
     }
 }

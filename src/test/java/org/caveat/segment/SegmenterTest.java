@@ -119,4 +119,42 @@ class SegmenterTest {
             assertEquals(full.segment(text), fast.segment(text), () -> "text: " + text.replace("\n", "\\n"));
         }
     }
+
+    /**
+     * Regression: a zero-width space or a stray byte-order mark was taken for whitespace, so at a segment's edge it
+     * was left out of every segment, while output.md (and its checker, Python's {@code str.isspace}) counts it as
+     * a character to cover.
+     */
+    @Test
+    void zeroWidthSpaceAndStrayByteOrderMarkAreCovered() {
+        String text = "Revenue rose.\n\u200bAbout Acme\n\nAcme makes widgets. \u200bIt sells them.\ufeff\n\n\u200b";
+        List<SegmentSpan> spans = segmenter.segment(text);
+        assertCovers(text, spans);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u200b' || c == '\ufeff') {
+                int at = i;
+                assertTrue(spans.stream().anyMatch(s -> s.start() <= at && at < s.end()), "U+" + Integer.toHexString(c) + " at " + i);
+            }
+        }
+    }
+
+    /** Regression: the tokenizer keeps NEL (U+0085) as a token, so a sentence could start on it, which is whitespace. */
+    @Test
+    void nextLineCharacterIsNotASegmentEdge() {
+        assertEquals(List.of("Sales rose.", "Costs fell."), texts("Sales rose.\u0085Costs fell.\u0085"));
+    }
+
+    /** Many units: tokens are read unit by unit; offsets and segments are those of the whole text. */
+    @Test
+    void manyParagraphsKeepExactOffsets() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            b.append("Paragraph ").append(i).append(" reports sales. It also reports costs.\n\n");
+        }
+        List<String> t = texts(b.toString());
+        assertEquals(4000, t.size());
+        assertEquals("Paragraph 1999 reports sales.", t.get(3998));
+        assertEquals("It also reports costs.", t.get(3999));
+    }
 }
