@@ -17,17 +17,21 @@ final class Hashing {
     static int chars(int seed, CharSequence s, int from, int to) {
         int h = seed ^ 0x811c9dc5;
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                c = (char) (c + 32);
-            } else if (c >= '0' && c <= '9') {
-                c = '0';
-            } else if (c > 127) {
-                c = Character.toLowerCase(c);
-            }
-            h = (h ^ c) * 0x01000193;
+            h = (h ^ fold(s.charAt(i))) * 0x01000193;
         }
         return fmix(h);
+    }
+
+    /** A character as features see it: lower-cased, with digits folded to '0'. */
+    static char fold(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return (char) (c + 32);
+        } else if (c >= '0' && c <= '9') {
+            return '0';
+        } else if (c > 127) {
+            return Character.toLowerCase(c);
+        }
+        return c;
     }
 
     static int combine(int a, int b) {

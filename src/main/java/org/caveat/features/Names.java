@@ -14,15 +14,7 @@ final class Names {
     static String folded(CharSequence s, int from, int to) {
         StringBuilder b = new StringBuilder(to - from);
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                c = (char) (c + 32);
-            } else if (c >= '0' && c <= '9') {
-                c = '0';
-            } else if (c > 127) {
-                c = Character.toLowerCase(c);
-            }
-            b.append(c);
+            b.append(Hashing.fold(s.charAt(i)));
         }
         return b.toString();
     }

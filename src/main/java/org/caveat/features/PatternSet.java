@@ -390,25 +390,45 @@ final class PatternSet {
         return lit.length() == 0 ? null : List.of(new Prefix(lit.toString(), flags));
     }
 
-    /** Splits a regex at its top-level {@code |}. */
-    private static List<String> alternatives(String re) {
-        List<String> out = new ArrayList<>();
+    /**
+     * The nesting depth of each character of a regex: the number of groups open around it (a group's
+     * parentheses count as inside it), or -1 for a character that is escaped or inside a class.
+     */
+    private static int[] depths(String re) {
+        int[] d = new int[re.length()];
         int depth = 0;
         boolean inClass = false;
-        int from = 0;
         for (int i = 0; i < re.length(); i++) {
             char c = re.charAt(i);
             if (c == '\\') {
-                i++;
+                d[i] = -1;
+                if (i + 1 < re.length()) {
+                    d[++i] = -1;
+                }
             } else if (inClass) {
                 inClass = c != ']';
+                d[i] = -1;
             } else if (c == '[') {
                 inClass = true;
+                d[i] = -1;
             } else if (c == '(') {
-                depth++;
+                d[i] = ++depth;
             } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
+                d[i] = depth--;
+            } else {
+                d[i] = depth;
+            }
+        }
+        return d;
+    }
+
+    /** Splits a regex at its top-level {@code |}. */
+    private static List<String> alternatives(String re) {
+        List<String> out = new ArrayList<>();
+        int[] d = depths(re);
+        int from = 0;
+        for (int i = 0; i < re.length(); i++) {
+            if (re.charAt(i) == '|' && d[i] == 0) {
                 out.add(re.substring(from, i));
                 from = i + 1;
             }
@@ -417,20 +437,11 @@ final class PatternSet {
         return out;
     }
 
+    /** The index of the parenthesis that closes the group opened at {@code open}, or -1. */
     private static int closing(String re, int open) {
-        int depth = 0;
-        boolean inClass = false;
-        for (int i = open; i < re.length(); i++) {
-            char c = re.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
+        int[] d = depths(re);
+        for (int i = open + 1; i < re.length(); i++) {
+            if (re.charAt(i) == ')' && d[i] == d[open]) {
                 return i;
             }
         }

@@ -183,15 +183,7 @@ final class HtmlReport {
      */
     private static void writeText(Analysis a, Writer out) throws IOException {
         String text = a.text();
-        List<List<RiskItem>> startingIn = new ArrayList<>();
-        for (int i = 0; i < a.segments().size(); i++) {
-            startingIn.add(new ArrayList<>());
-        }
-        for (RiskItem r : a.riskItems()) {
-            if (!r.segments().isEmpty()) {
-                startingIn.get(r.segments().get(0)).add(r);
-            }
-        }
+        List<List<RiskItem>> startingIn = Summary.itemsByFirstSegment(a);
         int pos = 0;
         for (Segment s : a.segments()) {
             out.write(esc(text.substring(pos, s.start())));

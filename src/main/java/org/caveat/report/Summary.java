@@ -44,6 +44,25 @@ final class Summary {
         return out;
     }
 
+    /**
+     * The risk items grouped by the first segment they lie in: the reports show an item (underlined, with
+     * its chips) where it starts.
+     *
+     * @return for each segment index, the items starting in it, in document order
+     */
+    static List<List<RiskItem>> itemsByFirstSegment(Analysis a) {
+        List<List<RiskItem>> startingIn = new ArrayList<>();
+        for (int i = 0; i < a.segments().size(); i++) {
+            startingIn.add(new ArrayList<>());
+        }
+        for (RiskItem r : a.riskItems()) {
+            if (!r.segments().isEmpty()) {
+                startingIn.get(r.segments().get(0)).add(r);
+            }
+        }
+        return startingIn;
+    }
+
     /** Words as a reader counts them: runs of characters between whitespace. */
     static int words(String s) {
         int n = 0;

@@ -70,15 +70,7 @@ final class TextReport {
             out.write(legend.append(paint(DIM, " risk items underlined")).append('\n').toString());
         }
         out.write('\n');
-        List<List<RiskItem>> startingIn = new ArrayList<>();
-        for (int i = 0; i < a.segments().size(); i++) {
-            startingIn.add(new ArrayList<>());
-        }
-        for (RiskItem r : a.riskItems()) {
-            if (!r.segments().isEmpty()) {
-                startingIn.get(r.segments().get(0)).add(r);
-            }
-        }
+        List<List<RiskItem>> startingIn = Summary.itemsByFirstSegment(a);
         String text = a.text();
         int previousEnd = -1;
         for (Segment s : a.segments()) {
