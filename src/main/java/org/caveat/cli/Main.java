@@ -106,6 +106,10 @@ public final class Main {
             (args.length == 0 ? err : out).print(USAGE_TEXT);
             return args.length == 0 ? USAGE : OK;
         }
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            out.print(USAGE_TEXT); // "caveat analyze --help" asks for help, not for a file named --help
+            return OK;
+        }
         String command = args[0];
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", command.equals("analyze") ? "warn" : "info");

@@ -244,4 +244,15 @@ class MainTest {
         assertEquals(2, run("analyze", "x.txt", "--max-input-mb"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--max-input-mb needs a value"));
     }
+
+    @Test
+    void helpAfterACommandPrintsTheUsageAndSucceeds() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status = Main.run(new String[] {"analyze", "--help"}, new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true));
+        org.junit.jupiter.api.Assertions.assertEquals(Main.OK, status);
+        org.junit.jupiter.api.Assertions.assertTrue(out.toString().contains("caveat analyze"), out.toString());
+        org.junit.jupiter.api.Assertions.assertEquals("", err.toString());
+    }
 }
