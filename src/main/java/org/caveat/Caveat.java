@@ -10,9 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import org.caveat.classify.ClassifiedSegments;
 import org.caveat.classify.SegmentClassifier;
+import org.caveat.compare.BoilerplateIndex;
+import org.caveat.compare.RiskDiff;
 import org.caveat.model.CaveatModel;
 import org.caveat.model.ModelIO;
 import org.caveat.read.DocumentReader;
@@ -77,6 +80,8 @@ public final class Caveat {
     /** Contributions kept per explanation; 0 when this view does not explain. */
     private final int explain;
     private final long maxInputBytes;
+    /** The boilerplate index whose scores analyses carry; null for none. */
+    private final BoilerplateIndex index;
 
     private Caveat(CaveatModel model) {
         this.model = model;
@@ -85,15 +90,17 @@ public final class Caveat {
         this.tagger = new CategoryTagger(model);
         this.explain = 0;
         this.maxInputBytes = DEFAULT_MAX_INPUT_BYTES;
+        this.index = null;
     }
 
-    private Caveat(Caveat base, int explain, long maxInputBytes) {
+    private Caveat(Caveat base, int explain, long maxInputBytes, BoilerplateIndex index) {
         this.model = base.model;
         this.segmenter = base.segmenter;
         this.classifier = base.classifier;
         this.tagger = base.tagger;
         this.explain = explain;
         this.maxInputBytes = maxInputBytes;
+        this.index = index;
     }
 
     /**
@@ -111,7 +118,7 @@ public final class Caveat {
      * @return an explaining analyser; {@code this} when it explains already
      */
     public Caveat explaining() {
-        return explain > 0 ? this : new Caveat(this, EXPLANATION_SIZE, maxInputBytes);
+        return explain > 0 ? this : new Caveat(this, EXPLANATION_SIZE, maxInputBytes, index);
     }
 
     /**
@@ -137,7 +144,69 @@ public final class Caveat {
             throw new IllegalArgumentException("the input size limit must be between 1 and " + LARGEST_MAX_INPUT_BYTES
                     + " bytes, was " + maxBytes);
         }
-        return maxBytes == maxInputBytes ? this : new Caveat(this, explain, maxBytes);
+        return maxBytes == maxInputBytes ? this : new Caveat(this, explain, maxBytes, index);
+    }
+
+    /**
+     * Returns a view of this analyser whose analyses carry a cross-filing boilerplate score per segment
+     * ({@link Analysis#boilerplateScores()}): the share of the segment's words in 4-grams that occur in at
+     * least 30% of the index's documents, raised to 1 when the segment's paragraph occurs in two or more of the
+     * same company's indexed filings ({@link BoilerplateIndex#scores}). The company of a file is
+     * {@link BoilerplateIndex#companyOf}; text and bytes analysed without a file use the 4-gram score only, unless
+     * they hold an EDGAR header. Types, scores and items are unchanged: the classifier does not use the index.
+     * The view shares the model, is immutable and thread-safe, and costs nothing to make.
+     *
+     * <pre>{@code
+     * BoilerplateIndex index = BoilerplateIndex.read(Path.of("filings.cvbx"));
+     * Analysis a = caveat.withIndex(index).analyze(Path.of("release.txt"));
+     * }</pre>
+     *
+     * @param index the index, or null for a view without boilerplate scores
+     * @return an analyser that scores segments against the index
+     */
+    public Caveat withIndex(BoilerplateIndex index) {
+        return index == this.index ? this : new Caveat(this, explain, maxInputBytes, index);
+    }
+
+    /**
+     * Returns the boilerplate index this analyser scores segments against.
+     *
+     * @return the index set by {@link #withIndex}, or empty
+     */
+    public Optional<BoilerplateIndex> index() {
+        return Optional.ofNullable(index);
+    }
+
+    /**
+     * Compares the risk factors of two analysed filings: each factor of either comes out added, removed,
+     * changed (with a word-level diff) or unchanged, with its categories. See {@link RiskDiff} for the matching.
+     *
+     * <pre>{@code
+     * RiskDiff d = caveat.diff(caveat.analyze(Path.of("10-k-2022.htm")), caveat.analyze(Path.of("10-k-2023.htm")));
+     * d.withStatus(ChangeStatus.ADDED).forEach(c -> System.out.println(c.heading()));
+     * }</pre>
+     *
+     * @param older the older filing's analysis
+     * @param newer the newer filing's analysis
+     * @return the changes, in the newer filing's order
+     */
+    public RiskDiff diff(Analysis older, Analysis newer) {
+        return RiskDiff.of(older, newer);
+    }
+
+    /**
+     * Reads, analyses and compares the risk factors of two filings.
+     *
+     * @param older the older filing
+     * @param newer the newer filing
+     * @return the changes, in the newer filing's order
+     * @throws UnreadableDocumentException if a file is binary, too large or lacks a document
+     * @throws IOException if a file cannot be read
+     */
+    public RiskDiff diff(Path older, Path newer) throws IOException {
+        Objects.requireNonNull(older, "older");
+        Objects.requireNonNull(newer, "newer");
+        return diff(analyze(older), analyze(newer));
     }
 
     /**
@@ -223,7 +292,7 @@ public final class Caveat {
         if (text.length() > maxInputBytes) {
             throw new IllegalArgumentException(tooLarge("the text", text.length(), "characters"));
         }
-        return analyze(new ReadResult(text, SourceFormat.PLAIN_TEXT, null, Emphasis.NONE), null);
+        return analyze(new ReadResult(text, SourceFormat.PLAIN_TEXT, null, Emphasis.NONE), null, null);
     }
 
     /**
@@ -265,7 +334,8 @@ public final class Caveat {
         if (content.length > maxInputBytes) {
             throw new UnreadableDocumentException(tooLarge(file.toString(), content.length, "bytes or more"));
         }
-        return analyze(content, file.getFileName() == null ? file.toString() : file.getFileName().toString(), documentType);
+        return analyze(content, file.getFileName() == null ? file.toString() : file.getFileName().toString(), documentType,
+                index == null ? null : BoilerplateIndex.companyOf(content, file));
     }
 
     /**
@@ -280,6 +350,16 @@ public final class Caveat {
      */
     public Analysis analyze(byte[] content, String sourceName, String documentType) throws UnreadableDocumentException {
         Objects.requireNonNull(content, "content");
+        String company = null;
+        if (index != null) {
+            String c = BoilerplateIndex.companyOf(content, null);
+            company = c.equals("unknown") ? null : c;
+        }
+        return analyze(content, sourceName, documentType, company);
+    }
+
+    private Analysis analyze(byte[] content, String sourceName, String documentType, String company)
+            throws UnreadableDocumentException {
         if (content.length > maxInputBytes) {
             throw new UnreadableDocumentException(tooLarge(sourceName == null ? "the input" : sourceName, content.length,
                     "bytes"));
@@ -289,7 +369,7 @@ public final class Caveat {
         if (sourceName != null && read.documentType() != null) {
             source = sourceName + "#" + read.documentType();
         }
-        return analyze(read, source);
+        return analyze(read, source, company);
     }
 
     private String tooLarge(String what, long size, String unit) {
@@ -302,7 +382,7 @@ public final class Caveat {
         return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MB" : String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }
 
-    private Analysis analyze(ReadResult read, String source) {
+    private Analysis analyze(ReadResult read, String source, String company) {
         String text = read.text();
         List<SegmentSpan> spans = segmenter.segment(text);
         DocumentStructure doc = StructureAnalyzer.analyze(text, spans, read.emphasis());
@@ -331,9 +411,10 @@ public final class Caveat {
                 overlapped.add(k);
             }
             items.add(new RiskItem(items.size(), it.start(), it.end(), text.substring(it.start(), it.end()),
-                    overlapped, tagger.tag(text, it, explain)));
+                    overlapped, tagger.tag(text, it, explain), Math.max(it.start(), Math.min(it.headingEnd(), it.end()))));
         }
-        return new Analysis(source, modelName(), read.format(), text, segments, items);
+        List<Double> boilerplate = index == null ? List.of() : index.scores(text, segments, company);
+        return new Analysis(source, modelName(), read.format(), text, segments, items, boilerplate);
     }
 
     /**

@@ -5,7 +5,10 @@
  * {@link org.caveat.Analysis}, {@link org.caveat.Segment}, {@link org.caveat.RiskItem} and
  * {@link org.caveat.CategoryScore}, and the label enums {@link org.caveat.SegmentType},
  * {@link org.caveat.Kind} and {@link org.caveat.RiskCategory}, whose names are the stable ids of the
- * label specification.
+ * label specification. Comparing filings adds the public package {@code compare}: risk-factor diffs
+ * ({@link org.caveat.compare.RiskDiff}, from {@link org.caveat.Caveat#diff(Analysis, Analysis)}) and the
+ * cross-filing boilerplate index ({@link org.caveat.compare.BoilerplateIndex}, used by
+ * {@link org.caveat.Caveat#withIndex}).
  *
  * <pre>{@code
  * Caveat caveat = Caveat.loadDefault();
@@ -17,7 +20,7 @@
  *
  * <p>The pipeline runs in one direction through the internal packages: {@code read} (bytes to text),
  * {@code segment} (sentences), {@code structure} (sections, Item 1A), {@code features} and
- * {@code classify} (segment types), {@code risk} (risk items and categories); {@code model} holds the
+ * {@code classify} (segment types), {@code risk} (risk items and categories); {@code compare} works across analyses; {@code model} holds the
  * model file format, {@code report} the writers, {@code train} training and evaluation, and {@code cli}
  * the command line.
  *

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import org.caveat.Analysis;
 import org.caveat.Caveat;
+import org.caveat.compare.BoilerplateIndex;
+import org.caveat.compare.RiskDiff;
 import org.caveat.model.CaveatModel;
 import org.caveat.report.Reports;
 import org.caveat.train.CorpusDocument;
@@ -28,7 +30,7 @@ import org.caveat.train.Trainer;
 import org.caveat.train.TrainingConfig;
 
 /**
- * The command line: {@code analyze}, {@code train} and {@code evaluate}. Run without arguments for usage.
+ * The command line: {@code analyze}, {@code diff}, {@code index}, {@code train} and {@code evaluate}. Run without arguments for usage.
  *
  * <p>Exit status: 0 when everything succeeded; 1 when one or more input files failed (each is named
  * on standard error, the others are still written); 2 for a usage error; 3 when the model cannot be
@@ -59,6 +61,14 @@ public final class Main {
                   terminal (--progress forces it), and a summary when there are several files.
                   --max-input-mb N refuses larger files (default 256); analysis needs about 20 MB of heap per MB
                   of text, so raise -Xmx with it.
+                  --index FILE adds to JSON a cross-filing boilerplate score per segment (boilerplateScore).
+              caveat diff [--format json|html] [--model FILE] OLD NEW
+                  Compare the risk factors of two filings: each one ADDED, REMOVED, CHANGED (with a word diff)
+                  or UNCHANGED, written to standard output (JSON schema caveat-diff/1, or a self-contained page).
+              caveat index [--share X] FILE|FOLDER... -o FILE
+                  Build a boilerplate index (4-gram document frequencies, repeated paragraphs per company) from
+                  filings and labelled .cav files; folders are read recursively. A 4-gram is boilerplate when it
+                  occurs in at least the share X of the documents (default 0.3, as Lang and Stice-Lawrence).
               caveat train [--data DIR] [--out FILE] [--seed N] [SETTINGS]
                   Train a model from the labelled corpus (default DIR training-data, FILE caveat-model.cvm).
               caveat evaluate [--data DIR] [--folds N] [--seed N] [SETTINGS]
@@ -119,6 +129,8 @@ public final class Main {
             Options o = Options.parse(args);
             return switch (command) {
                 case "analyze" -> analyze(o, in, out, err);
+                case "diff" -> diff(o, out, err);
+                case "index" -> index(o, out, err);
                 case "train" -> train(o, out, err);
                 case "evaluate" -> evaluate(o, out, err);
                 default -> throw new UsageException("unknown command '" + command + "'");
@@ -194,6 +206,14 @@ public final class Main {
         }
         // The HTML report's details pane says why, so it always explains; JSON and text only when asked.
         Caveat analyser = (explain || format.equals("html") ? caveat.explaining() : caveat).withMaxInputBytes(maxBytes);
+        if (o.has("--index")) {
+            try {
+                analyser = analyser.withIndex(BoilerplateIndex.read(Path.of(o.value("--index", null))));
+            } catch (IOException e) {
+                err.println("caveat: cannot load the boilerplate index: " + message(e));
+                return MODEL_FAILED;
+            }
+        }
         if (outDir != null) {
             try {
                 Files.createDirectories(outDir);
@@ -217,9 +237,10 @@ public final class Main {
             accepted.add(input);
         }
         String documentType = o.value("--document", null);
+        Caveat finalAnalyser = analyser;
         Batch.Job job = input -> {
             long bytes = Files.size(input.path());
-            Analysis a = analyser.analyze(input.path(), documentType);
+            Analysis a = finalAnalyser.analyze(input.path(), documentType);
             if (outDir == null) {
                 synchronized (out) {
                     write(a, format, explain, color, out);
@@ -246,6 +267,98 @@ public final class Main {
             err.println("caveat: " + failed + " of " + inputs.size() + " files failed");
             return FILE_FAILED;
         }
+        return OK;
+    }
+
+    private static int diff(Options o, PrintStream out, PrintStream err) throws UsageException {
+        if (o.files.size() != 2) {
+            throw new UsageException("diff takes two files, OLD and NEW; the arguments give " + o.files.size());
+        }
+        String format = o.value("--format", "json").toLowerCase(Locale.ROOT);
+        if (!List.of("json", "html").contains(format)) {
+            throw new UsageException("--format for diff must be json or html, was " + format);
+        }
+        Caveat caveat;
+        try {
+            caveat = o.has("--model") ? Caveat.load(Path.of(o.value("--model", null))) : Caveat.loadDefault();
+        } catch (IOException e) {
+            err.println("caveat: cannot load the model: " + e.getMessage());
+            return MODEL_FAILED;
+        }
+        Analysis[] both = new Analysis[2];
+        for (int i = 0; i < 2; i++) {
+            try {
+                both[i] = caveat.analyze(Path.of(o.files.get(i)));
+            } catch (NoSuchFileException e) {
+                err.println("caveat: " + o.files.get(i) + ": no such file");
+                return FILE_FAILED;
+            } catch (IOException | RuntimeException e) {
+                err.println("caveat: " + o.files.get(i) + ": " + message(e));
+                return FILE_FAILED;
+            }
+        }
+        RiskDiff d = caveat.diff(both[0], both[1]);
+        try {
+            if (format.equals("json")) {
+                Reports.writeDiffJson(d, out);
+                out.write('\n');
+            } else {
+                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                Reports.writeDiffHtml(d, w);
+                w.flush();
+            }
+            out.flush();
+        } catch (IOException e) {
+            err.println("caveat: cannot write the diff: " + e.getMessage());
+            return FILE_FAILED;
+        }
+        return OK;
+    }
+
+    private static int index(Options o, PrintStream out, PrintStream err) throws UsageException {
+        if (o.files.isEmpty()) {
+            throw new UsageException("index needs at least one FILE or FOLDER to index");
+        }
+        if (!o.has("-o")) {
+            throw new UsageException("index needs -o FILE, the index file to write");
+        }
+        Path target = Path.of(o.value("-o", null));
+        BoilerplateIndex.Builder b = BoilerplateIndex.builder();
+        if (o.has("--share")) {
+            try {
+                b.documentShare(Double.parseDouble(o.value("--share", null)));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--share takes a number more than 0 and at most 1, was " + o.value("--share", null));
+            }
+        }
+        try {
+            b.addFiles(o.files.stream().map(Path::of).toList());
+        } catch (NoSuchFileException e) {
+            err.println("caveat: " + e.getFile() + ": no such file");
+            return FILE_FAILED;
+        } catch (IOException | RuntimeException e) {
+            err.println("caveat: " + message(e));
+            return FILE_FAILED;
+        }
+        if (b.documents() == 0) {
+            err.println("caveat: no document to index under " + o.files + " (looked for " + BoilerplateIndex.Builder.EXTENSIONS
+                    + " files)");
+            return FILE_FAILED;
+        }
+        BoilerplateIndex index = b.build();
+        try {
+            Path parent = target.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            writeAtomically(target, index::write);
+        } catch (IOException e) {
+            err.println("caveat: cannot write " + target + ": " + e.getMessage());
+            return FILE_FAILED;
+        }
+        out.printf(Locale.ROOT, "indexed %d documents of %d companies: %d boilerplate 4-grams (in %.0f%% of the documents or "
+                + "more); wrote %s%n", index.documents(), index.companies().size(), index.boilerplateNgrams(),
+                index.documentShare() * 100, target);
         return OK;
     }
 
@@ -364,7 +477,7 @@ public final class Main {
     private static final class Options {
         private static final List<String> WITH_VALUE = List.of("--format", "--out", "--document", "--model", "--data",
                 "--seed", "--folds", "--lambda-types", "--lambda-categories", "--transition-weight",
-                "--threads", "--color", "--files-from", "--max-input-mb");
+                "--threads", "--color", "--files-from", "--max-input-mb", "--index", "-o", "--share");
         private static final List<String> FLAGS = List.of("--emit-text", "--explain", "--progress");
         final java.util.Map<String, String> values = new java.util.HashMap<>();
         final List<String> files = new ArrayList<>();

@@ -12,6 +12,7 @@ import org.caveat.CategoryScore;
 import org.caveat.Contribution;
 import org.caveat.RiskItem;
 import org.caveat.Segment;
+import org.caveat.compare.RiskDiff;
 
 /**
  * Writes an {@link Analysis} as JSON ({@code shared/spec/output.md}, schema {@code caveat/1}), as
@@ -20,6 +21,8 @@ import org.caveat.Segment;
 public final class Reports {
     /** The schema id written into every JSON document. */
     public static final String SCHEMA = "caveat/1";
+    /** The schema id written into every risk-factor diff JSON document. */
+    public static final String DIFF_SCHEMA = "caveat-diff/1";
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private Reports() {
@@ -75,6 +78,7 @@ public final class Reports {
         g.writeStringField("source", a.source());
         g.writeStringField("model", a.model());
         g.writeArrayFieldStart("segments");
+        boolean boilerplate = a.hasBoilerplateScores();
         for (Segment s : a.segments()) {
             g.writeStartObject();
             g.writeNumberField("index", s.index());
@@ -84,6 +88,9 @@ public final class Reports {
             g.writeStringField("kind", s.kind().name());
             g.writeStringField("type", s.type().name());
             g.writeNumberField("score", round(s.score()));
+            if (boilerplate) {
+                g.writeNumberField("boilerplateScore", round(a.boilerplateScores().get(s.index())));
+            }
             if (explanations) {
                 g.writeStringField("runnerUp", s.runnerUp().name());
                 contributions(g, s.explanation());
@@ -170,6 +177,35 @@ public final class Reports {
      */
     public static void writeHtml(Analysis a, Writer out) throws IOException {
         HtmlReport.write(a, out);
+    }
+
+    /**
+     * Writes a risk-factor diff as JSON (schema {@link #DIFF_SCHEMA}, described in the README): the two
+     * sources, the count per status, and each factor with its status, heading, similarity, older and newer
+     * version (null when absent), categories and, for a changed factor, its word edits.
+     *
+     * @param d the diff
+     * @param out where to write (UTF-8); not closed
+     * @throws IOException if writing fails
+     */
+    public static void writeDiffJson(RiskDiff d, OutputStream out) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            DiffReport.json(d, g);
+        }
+    }
+
+    /**
+     * Writes a risk-factor diff as a self-contained HTML page (inline CSS, no script or network access): a
+     * count per status, then each factor with its status and categories, insertions underlined in green and
+     * deletions struck through in red.
+     *
+     * @param d the diff
+     * @param out where to write; not closed
+     * @throws IOException if writing fails
+     */
+    public static void writeDiffHtml(RiskDiff d, Writer out) throws IOException {
+        DiffReport.html(d, out);
     }
 
     static double round(double v) {

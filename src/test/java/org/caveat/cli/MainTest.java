@@ -255,4 +255,49 @@ class MainTest {
         org.junit.jupiter.api.Assertions.assertTrue(out.toString().contains("caveat analyze"), out.toString());
         org.junit.jupiter.api.Assertions.assertEquals("", err.toString());
     }
+
+    @Test
+    void diffWritesTheKnownChangesAsJsonAndHtml() throws IOException {
+        String y1 = "src/test/resources/compare/year1.txt";
+        String y2 = "src/test/resources/compare/year2.txt";
+        assertEquals(0, run("diff", y1, y2), err.toString(StandardCharsets.UTF_8));
+        JsonNode d = new ObjectMapper().readTree(out.toByteArray());
+        assertEquals("caveat-diff/1", d.get("schema").asText());
+        assertEquals("year1.txt", d.get("older").asText());
+        java.util.List<String> statuses = new java.util.ArrayList<>();
+        d.get("factors").forEach(f -> statuses.add(f.get("status").asText()));
+        assertEquals(java.util.List.of("UNCHANGED", "CHANGED", "REMOVED", "UNCHANGED", "ADDED", "UNCHANGED", "UNCHANGED"),
+                statuses);
+        assertEquals(1, d.get("counts").get("ADDED").asInt());
+        assertTrue(d.get("factors").get(2).get("newer").isNull());
+        assertEquals("CUSTOMER_CONCENTRATION", d.get("factors").get(1).get("categories").get(0).get("id").asText());
+        out.reset();
+        assertEquals(0, run("diff", "--format", "html", y1, y2));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("<ins>Three</ins>"));
+        assertEquals(2, run("diff", y1));
+        assertEquals(2, run("diff", "--format", "text", y1, y2));
+        assertEquals(1, run("diff", y1, "no/such/file.txt"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no/such/file.txt: no such file"));
+    }
+
+    @Test
+    void indexIsBuiltAndUsedByAnalyze(@TempDir Path dir) throws IOException {
+        Path in = tree(dir);
+        Path index = dir.resolve("idx/filings.cvbx");
+        assertEquals(0, run("index", in.toString(), "-o", index.toString()), err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("indexed 3 documents of 3 companies"),
+                out.toString(StandardCharsets.UTF_8));
+        out.reset();
+        assertEquals(0, run("analyze", "--index", index.toString(), in.resolve("a.txt").toString()));
+        JsonNode a = new ObjectMapper().readTree(out.toByteArray());
+        a.get("segments").forEach(s -> assertTrue(s.get("boilerplateScore").asDouble() >= 0));
+        out.reset();
+        assertEquals(0, run("analyze", in.resolve("a.txt").toString()));
+        assertFalse(out.toString(StandardCharsets.UTF_8).contains("boilerplateScore"));
+        Files.writeString(dir.resolve("bad.cvbx"), "garbage");
+        assertEquals(3, run("analyze", "--index", dir.resolve("bad.cvbx").toString(), in.resolve("a.txt").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("not a Caveat boilerplate index"));
+        assertEquals(2, run("index", in.toString()));
+        assertEquals(1, run("index", dir.resolve("empty-nothing").toString(), "-o", index.toString()));
+    }
 }
