@@ -197,11 +197,8 @@ public final class Main {
         boolean terminal = System.console() != null;
         boolean color = colorOption.equals("always") || colorOption.equals("auto") && terminal && outDir == null;
         boolean explain = o.has("--explain");
-        Caveat caveat;
-        try {
-            caveat = o.has("--model") ? Caveat.load(Path.of(o.value("--model", null))) : Caveat.loadDefault();
-        } catch (IOException e) {
-            err.println("caveat: cannot load the model: " + e.getMessage());
+        Caveat caveat = loadModel(o, err);
+        if (caveat == null) {
             return MODEL_FAILED;
         }
         // The HTML report's details pane says why, so it always explains; JSON and text only when asked.
@@ -278,11 +275,8 @@ public final class Main {
         if (!List.of("json", "html").contains(format)) {
             throw new UsageException("--format for diff must be json or html, was " + format);
         }
-        Caveat caveat;
-        try {
-            caveat = o.has("--model") ? Caveat.load(Path.of(o.value("--model", null))) : Caveat.loadDefault();
-        } catch (IOException e) {
-            err.println("caveat: cannot load the model: " + e.getMessage());
+        Caveat caveat = loadModel(o, err);
+        if (caveat == null) {
             return MODEL_FAILED;
         }
         Analysis[] both = new Analysis[2];
@@ -360,6 +354,16 @@ public final class Main {
                 + "more); wrote %s%n", index.documents(), index.companies().size(), index.boilerplateNgrams(),
                 index.documentShare() * 100, target);
         return OK;
+    }
+
+    /** Loads the model of {@code --model}, or the default one; on failure says why on {@code err} and returns null. */
+    private static Caveat loadModel(Options o, PrintStream err) {
+        try {
+            return o.has("--model") ? Caveat.load(Path.of(o.value("--model", null))) : Caveat.loadDefault();
+        } catch (IOException e) {
+            err.println("caveat: cannot load the model: " + e.getMessage());
+            return null;
+        }
     }
 
     private interface Body {
