@@ -279,11 +279,7 @@ public final class BoilerplateIndex {
         d.writeInt(FORMAT_VERSION);
         d.writeInt(documents);
         d.writeDouble(share);
-        d.writeInt(grams.length);
-        for (int i = 0; i < grams.length; i++) {
-            d.writeLong(grams[i]);
-            d.writeInt(gramDocs[i]);
-        }
+        writeCounts(d, grams, gramDocs);
         d.writeInt(companies.size());
         for (Map.Entry<String, Company> e : new TreeMap<>(companies).entrySet()) {
             byte[] name = e.getKey().getBytes(StandardCharsets.UTF_8);
@@ -291,11 +287,7 @@ public final class BoilerplateIndex {
             d.write(name);
             Company c = e.getValue();
             d.writeInt(c.documents());
-            d.writeInt(c.paragraphs().length);
-            for (int i = 0; i < c.paragraphs().length; i++) {
-                d.writeLong(c.paragraphs()[i]);
-                d.writeInt(c.counts()[i]);
-            }
+            writeCounts(d, c.paragraphs(), c.counts());
         }
         d.flush();
         CRC32C crc = new CRC32C();
@@ -370,32 +362,18 @@ public final class BoilerplateIndex {
             }
             int documents = nonNegative(b.getInt(), "document count");
             double share = b.getDouble();
-            int n = count(b, 12, "4-gram count");
-            long[] grams = new long[n];
-            int[] docs = new int[n];
-            for (int i = 0; i < n; i++) {
-                grams[i] = b.getLong();
-                docs[i] = b.getInt();
-                if (i > 0 && grams[i] <= grams[i - 1]) {
-                    throw new InvalidIndexException("the 4-grams are not in ascending order");
-                }
-            }
+            Table gramTable = readTable(b, "4-gram");
+            long[] grams = gramTable.keys();
+            int[] docs = gramTable.counts();
             int nc = count(b, 12, "company count");
             Map<String, Company> companies = new HashMap<>();
             for (int c = 0; c < nc; c++) {
                 byte[] name = new byte[count(b, 1, "company name length")];
                 b.get(name);
                 int cd = nonNegative(b.getInt(), "company document count");
-                int np = count(b, 12, "paragraph count");
-                long[] ph = new long[np];
-                int[] pc = new int[np];
-                for (int i = 0; i < np; i++) {
-                    ph[i] = b.getLong();
-                    pc[i] = b.getInt();
-                    if (i > 0 && ph[i] <= ph[i - 1]) {
-                        throw new InvalidIndexException("the paragraphs are not in ascending order");
-                    }
-                }
+                Table paragraphTable = readTable(b, "paragraph");
+                long[] ph = paragraphTable.keys();
+                int[] pc = paragraphTable.counts();
                 companies.put(new String(name, StandardCharsets.UTF_8), new Company(cd, ph, pc));
             }
             if (b.remaining() != 4) {
@@ -405,6 +383,34 @@ public final class BoilerplateIndex {
         } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
             throw new InvalidIndexException("the index is truncated; rebuild it or copy it again");
         }
+    }
+
+    /** Writes a table of hashes, in ascending order, with a count for each: its size, then (hash, count) pairs. */
+    private static void writeCounts(DataOutputStream d, long[] keys, int[] counts) throws IOException {
+        d.writeInt(keys.length);
+        for (int i = 0; i < keys.length; i++) {
+            d.writeLong(keys[i]);
+            d.writeInt(counts[i]);
+        }
+    }
+
+    /** A table of hashes in ascending order, with a count for each. */
+    private record Table(long[] keys, int[] counts) {
+    }
+
+    /** Reads a table written by {@link #writeCounts}, checking its size and order. */
+    private static Table readTable(ByteBuffer b, String what) throws InvalidIndexException {
+        int n = count(b, 12, what + " count");
+        long[] keys = new long[n];
+        int[] counts = new int[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = b.getLong();
+            counts[i] = b.getInt();
+            if (i > 0 && keys[i] <= keys[i - 1]) {
+                throw new InvalidIndexException("the " + what + "s are not in ascending order");
+            }
+        }
+        return new Table(keys, counts);
     }
 
     private static int nonNegative(int v, String what) throws InvalidIndexException {

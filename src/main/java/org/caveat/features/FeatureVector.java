@@ -36,20 +36,6 @@ public final class FeatureVector {
     }
 
     /**
-     * Computes the dot product with a dense weight row.
-     *
-     * @param weights weights indexed by feature
-     * @return the sum of value times weight
-     */
-    public double dot(float[] weights) {
-        double s = 0;
-        for (int k = 0; k < indices.length; k++) {
-            s += values[k] * weights[indices[k]];
-        }
-        return s;
-    }
-
-    /**
      * Collects features; adding the same index twice adds the values. Not thread-safe; reuse one per thread.
      *
      * <p>A naming builder also keeps a human-readable name for each feature added (see {@link #name(String)}),

@@ -176,11 +176,6 @@ final class PatternSet {
         return k == null ? 0 : k;
     }
 
-    /** @return the number of patterns */
-    int size() {
-        return patterns.length;
-    }
-
     /**
      * Returns which patterns occur in a text. Convenient for one text; {@link #searcher()} reuses its
      * matchers over many.

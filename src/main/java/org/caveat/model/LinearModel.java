@@ -1,6 +1,5 @@
 package org.caveat.model;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import org.caveat.InvalidModelException;
@@ -64,21 +63,6 @@ public final class LinearModel {
     /** @return the number of features */
     public int dimension() {
         return dimension;
-    }
-
-    /**
-     * Computes the raw score (margin) of one output.
-     *
-     * @param x the features
-     * @param output the output index
-     * @return bias plus the dot product
-     */
-    public double margin(FeatureVector x, int output) {
-        double s = 0;
-        for (int j = 0; j < x.size(); j++) {
-            s += x.value(j) * w[x.index(j) * outputs + output];
-        }
-        return bias[output] + s;
     }
 
     /**
@@ -161,7 +145,7 @@ public final class LinearModel {
         return softmaxInPlace(margins(x));
     }
 
-    /** All margins in one pass over the features, each summed in the same order as {@link #margin}. */
+    /** All margins in one pass over the features. */
     private double[] margins(FeatureVector x) {
         double[] s = new double[outputs];
         for (int j = 0; j < x.size(); j++) {
@@ -220,22 +204,6 @@ public final class LinearModel {
                 }
             }
         }
-    }
-
-    /**
-     * Reads weights written by {@link #write}, checking every count and index.
-     *
-     * @param in where to read
-     * @param entry the entry name, for error messages
-     * @param expectedOutputs the number of outputs the manifest declares
-     * @param expectedDimension the dimension the manifest declares
-     * @return the model
-     * @throws InvalidModelException if the data is not well-formed or does not match the manifest
-     * @throws IOException if reading fails
-     */
-    public static LinearModel read(DataInputStream in, String entry, int expectedOutputs, int expectedDimension)
-            throws IOException {
-        return read(in.readAllBytes(), entry, expectedOutputs, expectedDimension);
     }
 
     /**

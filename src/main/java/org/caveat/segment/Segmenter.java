@@ -115,15 +115,12 @@ public final class Segmenter {
         if (k > start && isCloser(text.charAt(k - 1))) {
             k--;
         }
-        if (k > start) {
-            char c = text.charAt(k - 1);
-            if (c == '.' || c == '!' || c == '?' || c == '\u3002' || c == '\uff01' || c == '\uff1f') {
-                k--;
-            }
+        if (k > start && isSentenceMark(text.charAt(k - 1))) {
+            k--;
         }
         for (int i = start; i < k; i++) {
             char c = text.charAt(i);
-            if (c == '.' || c == '!' || c == '?' || c > 0x2000 && isSentenceMark(c)) {
+            if (isSentenceMark(c)) {
                 return true;
             }
         }
@@ -139,10 +136,14 @@ public final class Segmenter {
         return c == ')' || c == ']' || c == '}' || c == '\u201d' || c == '\u2019' || c == '\u00bb';
     }
 
-    static boolean isSentenceMark(char c) {
-        return c == '\u3002' || c == '\uff01' || c == '\uff1f' || c == '\uff0e' || c == '\u203c' || c == '\u2047'
+    /** A character that can make a sentence boundary token for CoreNLP's splitter, or a look-alike. */
+    private static boolean isSentenceMark(char c) {
+        if (c == '.' || c == '!' || c == '?') {
+            return true;
+        }
+        return c > 0x2000 && (c == '\u3002' || c == '\uff01' || c == '\uff1f' || c == '\uff0e' || c == '\u203c' || c == '\u2047'
                 || c == '\u2048' || c == '\u2049' || c == '\ufe52' || c == '\ufe56' || c == '\ufe57' || c == '\uff61'
-                || c == '\u2024';
+                || c == '\u2024');
     }
 
     /** Words of context that the tokenizer sees on each side of a possible sentence end. */
@@ -176,7 +177,7 @@ public final class Segmenter {
             int windowEnd = -1;
             for (int i = start; i < end; i++) {
                 char c = text.charAt(i);
-                if (!(c == '.' || c == '!' || c == '?' || c > 0x2000 && isSentenceMark(c))) {
+                if (!isSentenceMark(c)) {
                     continue;
                 }
                 int a = i;
@@ -277,21 +278,12 @@ public final class Segmenter {
      * followed by a blank line), with each token's offsets mapped back into the text. Read in text order.
      */
     private static final class Tokens {
-        private final UnitReader reader;
+        private final WindowReader reader;
         private final PTBTokenizer<Word> tokenizer;
         private Word next;
 
         Tokens(String text, int[] windows) {
-            int w = windows.length / 2;
-            int[] starts = new int[w];
-            int[] ends = new int[w];
-            boolean[] chosen = new boolean[w];
-            for (int k = 0; k < w; k++) {
-                starts[k] = windows[2 * k];
-                ends[k] = windows[2 * k + 1];
-                chosen[k] = true;
-            }
-            reader = new UnitReader(text, starts, ends, chosen);
+            reader = new WindowReader(text, windows);
             tokenizer = new PTBTokenizer<>(reader, new WordTokenFactory(), TOKENIZER_OPTIONS);
             advance();
         }
@@ -321,46 +313,37 @@ public final class Segmenter {
         }
     }
 
-    /** A reader over the chosen units of a text, separated by blank lines, that maps its offsets back. */
-    private static final class UnitReader extends Reader {
+    /** A reader over windows of a text, each followed by a blank line, that maps its offsets back. */
+    private static final class WindowReader extends Reader {
         private static final String GAP = "\n\n";
         private final String text;
         private final int[] unitStart;
         private final int[] unitEnd;
-        /** The reader offset at which each chosen unit begins. */
+        /** The reader offset at which each window begins. */
         private final int[] readerStart;
         private final int count;
         private int unit;
         private int pos;
         private int gapLeft;
 
-        UnitReader(String text, int[] starts, int[] ends, boolean[] chosen) {
+        /** @param windows pairs of window start and end offsets, in text order */
+        WindowReader(String text, int[] windows) {
             this.text = text;
-            int m = 0;
-            for (boolean c : chosen) {
-                if (c) {
-                    m++;
-                }
-            }
-            unitStart = new int[m];
-            unitEnd = new int[m];
-            readerStart = new int[m];
+            count = windows.length / 2;
+            unitStart = new int[count];
+            unitEnd = new int[count];
+            readerStart = new int[count];
             int r = 0;
-            int j = 0;
-            for (int u = 0; u < chosen.length; u++) {
-                if (chosen[u]) {
-                    unitStart[j] = starts[u];
-                    unitEnd[j] = ends[u];
-                    readerStart[j] = r;
-                    r += ends[u] - starts[u] + GAP.length();
-                    j++;
-                }
+            for (int j = 0; j < count; j++) {
+                unitStart[j] = windows[2 * j];
+                unitEnd[j] = windows[2 * j + 1];
+                readerStart[j] = r;
+                r += unitEnd[j] - unitStart[j] + GAP.length();
             }
-            count = m;
-            pos = m > 0 ? unitStart[0] : 0;
+            pos = count > 0 ? unitStart[0] : 0;
         }
 
-        /** Maps a reader offset inside a unit to its text offset. */
+        /** Maps a reader offset inside a window to its text offset. */
         int toText(int readerOffset) {
             int j = Arrays.binarySearch(readerStart, readerOffset);
             if (j < 0) {
