@@ -77,6 +77,7 @@ public final class Caveat {
     private final Segmenter segmenter;
     private final SegmentClassifier classifier;
     private final CategoryTagger tagger;
+    private final org.caveat.classify.FactorStarts factorStarts;
     /** Contributions kept per explanation; 0 when this view does not explain. */
     private final int explain;
     private final long maxInputBytes;
@@ -86,8 +87,10 @@ public final class Caveat {
     private Caveat(CaveatModel model) {
         this.model = model;
         this.segmenter = new Segmenter();
-        this.classifier = new SegmentClassifier(model.segmentTypes(), model.transitions());
+        this.classifier = new SegmentClassifier(model.segmentTypes(), model.transitions(),
+                model.calibration().typeTemperature());
         this.tagger = new CategoryTagger(model);
+        this.factorStarts = model.factorStarts() == null ? null : new org.caveat.classify.FactorStarts(model.factorStarts());
         this.explain = 0;
         this.maxInputBytes = DEFAULT_MAX_INPUT_BYTES;
         this.index = null;
@@ -95,6 +98,7 @@ public final class Caveat {
 
     private Caveat(Caveat base, int explain, long maxInputBytes, BoilerplateIndex index) {
         this.model = base.model;
+        this.factorStarts = base.factorStarts;
         this.segmenter = base.segmenter;
         this.classifier = base.classifier;
         this.tagger = base.tagger;
@@ -274,7 +278,7 @@ public final class Caveat {
     /**
      * Returns the model's name and version, as written in the JSON output.
      *
-     * @return for example {@code "caveat-default 1.0.0"}
+     * @return for example {@code "caveat-default 1.1.0"}
      */
     public String modelName() {
         return model.name() + " " + model.version();
@@ -385,7 +389,7 @@ public final class Caveat {
     private Analysis analyze(ReadResult read, String source, String company) {
         String text = read.text();
         List<SegmentSpan> spans = segmenter.segment(text);
-        DocumentStructure doc = StructureAnalyzer.analyze(text, spans, read.emphasis());
+        DocumentStructure doc = StructureAnalyzer.analyze(text, spans, read.emphasis(), factorStarts);
         ClassifiedSegments classified = classifier.classify(doc);
         List<SegmentClassifier.Explained> why = explain > 0 ? classifier.explain(doc, classified.types(), explain) : null;
         List<Segment> segments = new ArrayList<>(spans.size());

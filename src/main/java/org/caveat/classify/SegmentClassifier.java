@@ -18,15 +18,36 @@ public final class SegmentClassifier {
     private final LinearModel model;
     private final Transitions transitions;
     private final SegmentFeatures features;
+    private final double temperature;
 
     /**
+     * A classifier whose scores are the model's own softmax probabilities.
+     *
      * @param model a model with one output per segment type
      * @param transitions type transitions for sequence decoding; with weight 0 each segment is decided alone
      */
     public SegmentClassifier(LinearModel model, Transitions transitions) {
+        this(model, transitions, 1);
+    }
+
+    /**
+     * A classifier whose scores are calibrated by a temperature: the score of the chosen type is its
+     * probability under {@code softmax(margins / temperature)}. Decoding uses the uncalibrated
+     * probabilities, so the types chosen do not depend on the temperature.
+     *
+     * @param model a model with one output per segment type
+     * @param transitions type transitions for sequence decoding; with weight 0 each segment is decided alone
+     * @param temperature the calibration temperature, finite and above 0 (1 leaves scores as they are)
+     * @throws IllegalArgumentException if the temperature is out of range
+     */
+    public SegmentClassifier(LinearModel model, Transitions transitions, double temperature) {
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("the temperature must be finite and above 0, was " + temperature);
+        }
         this.model = model;
         this.transitions = transitions;
         this.features = new SegmentFeatures(model.dimension());
+        this.temperature = temperature;
     }
 
     /**
@@ -50,10 +71,18 @@ public final class SegmentClassifier {
     public ClassifiedSegments classify(DocumentStructure doc, boolean sequence) {
         int n = doc.spans().size();
         double[][] p = new double[n][];
+        double[][] calibrated = temperature == 1 ? p : new double[n][];
         boolean[] same = new boolean[n];
         features.extract(doc, true, (i, x) -> {
             double[] margins = new double[model.outputs()];
             model.margins(x, margins);
+            if (temperature != 1) {
+                double[] scaled = new double[margins.length];
+                for (int k = 0; k < margins.length; k++) {
+                    scaled[k] = margins[k] / temperature;
+                }
+                calibrated[i] = LinearModel.softmaxInPlace(scaled);
+            }
             p[i] = LinearModel.softmaxInPlace(margins);
         });
         for (int i = 0; i < n; i++) {
@@ -76,7 +105,7 @@ public final class SegmentClassifier {
         double[] scores = new double[n];
         for (int i = 0; i < n; i++) {
             types[i] = TYPES[best[i]];
-            scores[i] = Math.min(1, Math.max(0, p[i][best[i]]));
+            scores[i] = Math.min(1, Math.max(0, calibrated[i][best[i]]));
         }
         return new ClassifiedSegments(types, scores);
     }

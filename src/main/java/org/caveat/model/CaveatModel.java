@@ -10,7 +10,7 @@ import org.caveat.classify.Transitions;
 
 /**
  * A complete trained model: the segment-type classifier, the one-vs-rest category tagger with a
- * threshold per category, and the manifest that says where they came from. Immutable and thread-safe.
+ * threshold per category, the calibration of their scores, and the manifest that says where they came from. Immutable and thread-safe.
  */
 public final class CaveatModel {
     /** The model format version this library writes. It also reads format 1 (Caveat 0.1). */
@@ -22,6 +22,8 @@ public final class CaveatModel {
     private final LinearModel categories;
     private final double[] thresholds;
     private final Transitions transitions;
+    private final Calibration calibration;
+    private final LinearModel factorStarts;
     private final Map<String, String> provenance;
 
     /**
@@ -35,6 +37,44 @@ public final class CaveatModel {
      */
     public CaveatModel(String name, String version, LinearModel segmentTypes, LinearModel categories,
                        double[] thresholds, Transitions transitions, Map<String, String> provenance) {
+        this(name, version, segmentTypes, categories, thresholds, transitions, Calibration.IDENTITY, provenance);
+    }
+
+    /**
+     * @param name the model's name
+     * @param version the model's version
+     * @param segmentTypes a multinomial model with one output per {@link SegmentType}, in enum order
+     * @param categories a one-vs-rest model with one output per {@link RiskCategory}, in enum order
+     * @param thresholds one decision threshold per category, in enum order, on the calibrated scale
+     * @param transitions segment-type transitions for sequence decoding
+     * @param calibration the map from margins to calibrated probabilities
+     * @param provenance training settings and data hash, written to and read from the manifest
+     */
+    public CaveatModel(String name, String version, LinearModel segmentTypes, LinearModel categories,
+                       double[] thresholds, Transitions transitions, Calibration calibration,
+                       Map<String, String> provenance) {
+        this(name, version, segmentTypes, categories, thresholds, transitions, calibration, null, provenance);
+    }
+
+    /**
+     * @param name the model's name
+     * @param version the model's version
+     * @param segmentTypes a multinomial model with one output per {@link SegmentType}, in enum order
+     * @param categories a one-vs-rest model with one output per {@link RiskCategory}, in enum order
+     * @param thresholds one decision threshold per category, in enum order, on the calibrated scale
+     * @param transitions segment-type transitions for sequence decoding
+     * @param calibration the map from margins to calibrated probabilities
+     * @param factorStarts a one-output model of where risk factors start in a plain-text Item 1A section,
+     *     or null to leave that to the layout rules
+     * @param provenance training settings and data hash, written to and read from the manifest
+     */
+    public CaveatModel(String name, String version, LinearModel segmentTypes, LinearModel categories,
+                       double[] thresholds, Transitions transitions, Calibration calibration, LinearModel factorStarts,
+                       Map<String, String> provenance) {
+        if (factorStarts != null && factorStarts.outputs() != 1) {
+            throw new IllegalArgumentException("the factor-start model needs one output");
+        }
+        this.factorStarts = factorStarts;
         this.name = Objects.requireNonNull(name, "name");
         this.version = Objects.requireNonNull(version, "version");
         this.segmentTypes = Objects.requireNonNull(segmentTypes, "segmentTypes");
@@ -47,6 +87,10 @@ public final class CaveatModel {
         }
         this.thresholds = thresholds.clone();
         this.transitions = Objects.requireNonNull(transitions, "transitions");
+        this.calibration = Objects.requireNonNull(calibration, "calibration");
+        if (calibration.categories() != categories.outputs()) {
+            throw new IllegalArgumentException("the calibration needs one scale and shift per category");
+        }
         // Sorted, so that the manifest lists provenance in the same order in every JVM (Map.copyOf's
         // iteration order changes from run to run, which would break byte-identical retraining).
         this.provenance = java.util.Collections.unmodifiableMap(new TreeMap<>(provenance));
@@ -88,6 +132,16 @@ public final class CaveatModel {
     /** @return the segment-type transitions */
     public Transitions transitions() {
         return transitions;
+    }
+
+    /** @return the model of where risk factors start in a plain-text Item 1A section, or null when the rules decide */
+    public LinearModel factorStarts() {
+        return factorStarts;
+    }
+
+    /** @return the map from margins to calibrated probabilities */
+    public Calibration calibration() {
+        return calibration;
     }
 
     /** @return training settings and data provenance, as in the manifest */

@@ -145,8 +145,13 @@ public final class LinearModel {
         return softmaxInPlace(margins(x));
     }
 
-    /** All margins in one pass over the features. */
-    private double[] margins(FeatureVector x) {
+    /**
+     * Computes the raw margins (weighted sums plus bias) of all outputs in one pass over the features.
+     *
+     * @param x the features
+     * @return one margin per output
+     */
+    public double[] margins(FeatureVector x) {
         double[] s = new double[outputs];
         for (int j = 0; j < x.size(); j++) {
             float v = x.value(j);

@@ -27,6 +27,7 @@ import org.caveat.RiskCategory;
 import org.caveat.SegmentType;
 import org.caveat.classify.Transitions;
 import org.caveat.features.ItemFeatures;
+import org.caveat.features.ParagraphFeatures;
 import org.caveat.features.SegmentFeatures;
 
 /**
@@ -41,6 +42,7 @@ public final class ModelIO {
     public static final String MANIFEST = "manifest.properties";
     static final String TYPES_ENTRY = "segment-types.bin";
     static final String CATEGORIES_ENTRY = "categories.bin";
+    static final String FACTORS_ENTRY = "factor-starts.bin";
     /**
      * The largest feature dimension of a weight table. Weights are held densely, so the manifest's dimension
      * decides how much memory loading takes; this bound keeps a small crafted file from demanding gigabytes
@@ -87,6 +89,13 @@ public final class ModelIO {
         for (RiskCategory c : RiskCategory.values()) {
             m.put("threshold." + c.name(), String.format(Locale.ROOT, "%.4f", model.threshold(c)));
         }
+        if (!model.calibration().isIdentity()) {
+            m.put("calibration.types.temperature", String.format(Locale.ROOT, "%.6f", model.calibration().typeTemperature()));
+            for (RiskCategory c : RiskCategory.values()) {
+                m.put("calibration.category." + c.name(), String.format(Locale.ROOT, "%.6f,%.6f",
+                        model.calibration().categoryScale(c.ordinal()), model.calibration().categoryShift(c.ordinal())));
+            }
+        }
         m.put("transitions.weight", String.format(Locale.ROOT, "%.4f", model.transitions().weight()));
         for (boolean same : new boolean[] {true, false}) {
             double[][] t = model.transitions().matrix(same);
@@ -101,8 +110,16 @@ public final class ModelIO {
         for (Map.Entry<String, String> e : model.provenance().entrySet()) {
             m.put("provenance." + e.getKey(), e.getValue());
         }
+        byte[] factors = model.factorStarts() == null ? null : weights(model.factorStarts());
+        if (factors != null) {
+            m.put("features.paragraph.version", Integer.toString(ParagraphFeatures.VERSION));
+            m.put("features.paragraph.dimension", Integer.toString(model.factorStarts().dimension()));
+        }
         m.put("crc32c." + TYPES_ENTRY, crc32c(types));
         m.put("crc32c." + CATEGORIES_ENTRY, crc32c(cats));
+        if (factors != null) {
+            m.put("crc32c." + FACTORS_ENTRY, crc32c(factors));
+        }
         StringBuilder manifest = new StringBuilder("# Caveat model. Format: see org.caveat.model.ModelIO.\n");
         for (Map.Entry<String, String> e : m.entrySet()) {
             manifest.append(e.getKey()).append('=').append(escape(e.getValue())).append('\n');
@@ -112,6 +129,9 @@ public final class ModelIO {
         put(zip, MANIFEST, manifest.toString().getBytes(StandardCharsets.UTF_8));
         put(zip, TYPES_ENTRY, types);
         put(zip, CATEGORIES_ENTRY, cats);
+        if (factors != null) {
+            put(zip, FACTORS_ENTRY, factors);
+        }
         zip.finish();
     }
 
@@ -143,8 +163,10 @@ public final class ModelIO {
                 }
                 String name = e.getName();
                 long max = name.equals(MANIFEST) ? MAX_MANIFEST_BYTES
-                        : maxTableBytes(name.equals(TYPES_ENTRY) ? SegmentType.values().length : RiskCategory.values().length);
-                if (!name.equals(MANIFEST) && !name.equals(TYPES_ENTRY) && !name.equals(CATEGORIES_ENTRY)) {
+                        : maxTableBytes(name.equals(TYPES_ENTRY) ? SegmentType.values().length
+                                : name.equals(FACTORS_ENTRY) ? 1 : RiskCategory.values().length);
+                if (!name.equals(MANIFEST) && !name.equals(TYPES_ENTRY) && !name.equals(CATEGORIES_ENTRY)
+                        && !name.equals(FACTORS_ENTRY)) {
                     continue; // not read: another tool's entry, or one of a later format that the version check refuses
                 }
                 if (entries.containsKey(name)) {
@@ -199,6 +221,15 @@ public final class ModelIO {
             }
         }
         Transitions transitions = transitions(m);
+        Calibration calibration = calibration(m);
+        LinearModel factorStarts = null;
+        if (m.containsKey("features.paragraph.version")) {
+            if (intValue(m, "features.paragraph.version") != ParagraphFeatures.VERSION) {
+                throw new InvalidModelException("the model's factor-start model was trained on another version of the"
+                        + " features; retrain it with this library");
+            }
+            factorStarts = table(entries, m, version, FACTORS_ENTRY, 1, dimension(m, "features.paragraph.dimension"));
+        }
         Map<String, String> provenance = new HashMap<>();
         for (Map.Entry<String, String> e : m.entrySet()) {
             if (e.getKey().startsWith("provenance.")) {
@@ -206,7 +237,41 @@ public final class ModelIO {
             }
         }
         return new CaveatModel(required(m, "model.name"), required(m, "model.version"), types, cats, thresholds,
-                transitions, provenance);
+                transitions, calibration, factorStarts, provenance);
+    }
+
+    /**
+     * The calibration from the manifest: absent in models trained before calibration existed, which
+     * then keep their raw scores.
+     */
+    private static Calibration calibration(Map<String, String> m) throws InvalidModelException {
+        String temperature = m.get("calibration.types.temperature");
+        if (temperature == null) {
+            return Calibration.IDENTITY;
+        }
+        int k = RiskCategory.values().length;
+        double[] scale = new double[k];
+        double[] shift = new double[k];
+        double t;
+        try {
+            t = Double.parseDouble(temperature);
+            for (RiskCategory c : RiskCategory.values()) {
+                String key = "calibration.category." + c.name();
+                String[] v = required(m, key).split(",");
+                if (v.length != 2) {
+                    throw new InvalidModelException("manifest value " + key + " must be a scale and a shift, as 1.0,0.0");
+                }
+                scale[c.ordinal()] = Double.parseDouble(v[0]);
+                shift[c.ordinal()] = Double.parseDouble(v[1]);
+            }
+        } catch (NumberFormatException bad) {
+            throw new InvalidModelException("a calibration value of the manifest is not a number: " + bad.getMessage());
+        }
+        try {
+            return new Calibration(t, scale, shift);
+        } catch (IllegalArgumentException bad) {
+            throw new InvalidModelException("the manifest's calibration is invalid: " + bad.getMessage());
+        }
     }
 
     /**

@@ -22,6 +22,7 @@ public final class CategoryTagger {
     private final LinearModel model;
     private final double[] thresholds;
     private final ItemFeatures features;
+    private final org.caveat.model.Calibration calibration;
 
     /**
      * @param model the model whose category tagger to use
@@ -29,6 +30,7 @@ public final class CategoryTagger {
     public CategoryTagger(CaveatModel model) {
         this.model = model.categories();
         this.thresholds = model.thresholds();
+        this.calibration = model.calibration();
         this.features = new ItemFeatures(this.model.dimension());
     }
 
@@ -37,10 +39,14 @@ public final class CategoryTagger {
      *
      * @param text the analysed text
      * @param item the item
-     * @return one probability per category, in category order
+     * @return one calibrated probability per category, in category order
      */
     public double[] scores(String text, ItemSpan item) {
-        return model.sigmoid(features.extract(text, item.start(), item.end(), item.headingEnd()));
+        double[] p = model.margins(features.extract(text, item.start(), item.end(), item.headingEnd()));
+        for (int k = 0; k < p.length; k++) {
+            p[k] = calibration.category(k, p[k]);
+        }
+        return p;
     }
 
     /**

@@ -50,7 +50,7 @@ public final class RiskItemFinder {
                 listOpen = false;
                 continue;
             }
-            if (doc.role(i) != Role.NONE) {
+            if (doc.role(i) != Role.NONE && doc.role(i) != Role.INTRODUCTION) {
                 listOpen = false;
                 continue;
             }

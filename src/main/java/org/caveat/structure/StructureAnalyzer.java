@@ -19,6 +19,15 @@ import org.caveat.segment.Shape;
 public final class StructureAnalyzer {
     private static final Pattern ITEM_1A = Pattern.compile("^\\W{0,4}item\\s*1a\\b.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern RISK_FACTORS_ONLY = Pattern.compile("^\\W{0,4}risk\\s+factors\\W{0,3}$", Pattern.CASE_INSENSITIVE);
+    /**
+     * The title of a risk-factor section in 10-Ks from before Item 1A existed (2005): "Factors That May
+     * Affect Future Results", "Certain Factors That Could Affect Our Business", "Risks That May Affect ...".
+     */
+    private static final Pattern OLD_STYLE_TITLE = Pattern.compile(
+            "^\\W{0,4}(certain\\s+)?(important\\s+)?(factors|risks)\\s+(that\\s+)?(may|could|might)\\s+affect\\b[^.]{0,60}\\.?$",
+            Pattern.CASE_INSENSITIVE);
+    /** An old-style title opens a risk-factor section only above this many paragraphs of two sentences or more. */
+    private static final int OLD_STYLE_MIN_PARAGRAPHS = 8;
     private static final Pattern NEXT_ITEM = Pattern.compile(
             "^\\W{0,4}(item\\s*(1b|1c|[2-9]|1[0-6])\\b|part\\s+(ii|iii|iv|2|3)\\b).*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     /** Page furniture left between paragraphs by HTML or PDF conversion: running headers and page numbers. */
@@ -43,6 +52,22 @@ public final class StructureAnalyzer {
      * @return the document's structure
      */
     public static DocumentStructure analyze(String text, List<SegmentSpan> spans, Emphasis emphasis) {
+        return analyze(text, spans, emphasis, null);
+    }
+
+    /**
+     * Analyses the layout of a segmented document, deciding where risk factors start in a plain-text
+     * Item 1A section with a trained model rather than with the layout rules alone. Where the text
+     * has emphasis (HTML bold or italic headings), emphasis decides, as without a model.
+     *
+     * @param text the analysed text
+     * @param spans its segments
+     * @param emphasis the emphasised ranges of the text (empty for plain text)
+     * @param factorStarts the probability that a risk factor starts at a paragraph, or null for the rules
+     * @return the document's structure
+     */
+    public static DocumentStructure analyze(String text, List<SegmentSpan> spans, Emphasis emphasis,
+                                            java.util.function.ToDoubleFunction<Paragraph> factorStarts) {
         int n = spans.size();
         int blocks = n == 0 ? 0 : spans.get(n - 1).block() + 1;
         int[] blockFirst = new int[blocks];
@@ -73,7 +98,7 @@ public final class StructureAnalyzer {
         List<int[]> factors = new ArrayList<>();
         int[] section = findItem1A(text, spans);
         if (section != null) {
-            layOutRiskSection(text, spans, emphasis, blockFirst, blockLast, section[0], section[1], roles, factors);
+            layOutRiskSection(text, spans, emphasis, factorStarts, section[0], section[1], roles, factors, null);
         }
         return new DocumentStructure(text, spans, sections, roles, blockFirst, blockLast, factors, section != null);
     }
@@ -101,7 +126,8 @@ public final class StructureAnalyzer {
             }
             String t = text.substring(s.start(), s.end());
             boolean candidate = ITEM_1A.matcher(t).matches()
-                    || RISK_FACTORS_ONLY.matcher(t).matches() && (i == 0 || !ITEM_1A.matcher(segmentText(text, spans, i - 1)).matches());
+                    || RISK_FACTORS_ONLY.matcher(t).matches() && (i == 0 || !ITEM_1A.matcher(segmentText(text, spans, i - 1)).matches())
+                    || OLD_STYLE_TITLE.matcher(t).matches() && longParagraphs(spans, i + 1, nextItem[i + 1] - 1) >= OLD_STYLE_MIN_PARAGRAPHS;
             if (!candidate) {
                 continue;
             }
@@ -116,6 +142,17 @@ public final class StructureAnalyzer {
         return best < 0 || bestEnd - best < 2 ? null : new int[] {best, bestEnd};
     }
 
+    /** Counts the paragraphs of two segments or more between two segments, stopping at the threshold. */
+    private static int longParagraphs(List<SegmentSpan> spans, int from, int to) {
+        int n = 0;
+        for (int k = from; k <= to && n < OLD_STYLE_MIN_PARAGRAPHS; ) {
+            int bl = unitLast(spans, k, to);
+            n += bl > k ? 1 : 0;
+            k = bl + 1;
+        }
+        return n;
+    }
+
     private static String segmentText(String text, List<SegmentSpan> spans, int i) {
         return text.substring(spans.get(i).start(), spans.get(i).end());
     }
@@ -126,8 +163,28 @@ public final class StructureAnalyzer {
                 || ITEM_1A.matcher(segmentText(text, spans, i - 1)).matches() && spans.get(i - 1).end() - spans.get(i - 1).start() < 12;
     }
 
-    private static void layOutRiskSection(String text, List<SegmentSpan> spans, Emphasis emphasis, int[] blockFirst,
-                                          int[] blockLast, int first, int last, Role[] roles, List<int[]> factors) {
+    /**
+     * The paragraphs of the body of the document's Item 1A section that a factor-start model decides on,
+     * in order: every paragraph after the section heading except group headings and page furniture.
+     * Training takes its examples from here, so that it sees exactly what {@link #analyze} scores.
+     *
+     * @param text the analysed text
+     * @param spans its segments
+     * @return the paragraphs, empty when the document has no Item 1A section
+     */
+    public static List<Paragraph> riskParagraphs(String text, List<SegmentSpan> spans) {
+        int[] section = findItem1A(text, spans);
+        List<Paragraph> out = new ArrayList<>();
+        if (section != null) {
+            layOutRiskSection(text, spans, Emphasis.NONE, null, section[0], section[1], new Role[spans.size()],
+                    new ArrayList<>(), out);
+        }
+        return out;
+    }
+
+    private static void layOutRiskSection(String text, List<SegmentSpan> spans, Emphasis emphasis,
+                                          java.util.function.ToDoubleFunction<Paragraph> model, int first, int last,
+                                          Role[] roles, List<int[]> factors, List<Paragraph> collect) {
         int i = first;
         roles[i++] = Role.ITEM_HEADING;
         while (i <= last && RISK_FACTORS_ONLY.matcher(segmentText(text, spans, i)).matches()) {
@@ -135,19 +192,38 @@ public final class StructureAnalyzer {
         }
         boolean useEmphasis = !emphasis.isEmpty() && emphasis.coveredLength(spans.get(first).start(), spans.get(last).end()) > 0;
         boolean runIn = !useEmphasis && countRunIn(text, spans, i, last) >= 3;
+        boolean learned = !useEmphasis && (model != null || collect != null);
+        // The body's paragraphs: {first, last, kind} with kind 0 a paragraph, 1 a group heading, 2 page furniture.
+        List<int[]> blocks = new ArrayList<>();
+        int singles = 0;
+        int paragraphs = 0;
+        for (int k = i; k <= last; ) {
+            int bl = unitLast(spans, k, last);
+            int kind = k == bl && PAGE_ARTIFACT.matcher(segmentText(text, spans, k)).matches() ? 2
+                    : isGroupHeading(text, spans, k, bl) ? 1 : 0;
+            blocks.add(new int[] {k, bl, kind});
+            if (kind == 0) {
+                paragraphs++;
+                singles += k == bl ? 1 : 0;
+            }
+            k = bl + 1;
+        }
+        double singleShare = paragraphs == 0 ? 0 : (double) singles / paragraphs;
         int factorStart = -1;
         boolean previousWasHeading = false;
         boolean afterGroupHeading = false;
-        while (i <= last) {
-            int bf = i;
-            int bl = unitLast(spans, i, last);
+        int previousParagraph = -1;
+        int index = 0;
+        for (int b = 0; b < blocks.size(); b++) {
+            int bf = blocks.get(b)[0];
+            int bl = blocks.get(b)[1];
+            int kind = blocks.get(b)[2];
             int headingEnd = -1;
-            if (bf == bl && PAGE_ARTIFACT.matcher(segmentText(text, spans, bf)).matches()) {
+            if (kind == 2) {
                 roles[bf] = factorStart >= 0 ? Role.FACTOR_BODY : Role.INTRODUCTION;
-                i = bl + 1;
                 continue;
             }
-            if (isGroupHeading(text, spans, bf, bl)) {
+            if (kind == 1) {
                 if (factorStart >= 0) {
                     factors.add(new int[] {factorStart, bf - 1});
                     factorStart = -1;
@@ -157,21 +233,39 @@ public final class StructureAnalyzer {
                 }
                 previousWasHeading = false;
                 afterGroupHeading = true;
-                i = bl + 1;
                 continue;
             }
-            if (useEmphasis) {
+            if (learned) {
+                int next = b + 1;
+                while (next < blocks.size() && blocks.get(next)[2] != 0) {
+                    next++;
+                }
+                int[] nb = next < blocks.size() ? blocks.get(next) : null;
+                int[] pb = previousParagraph >= 0 ? blocks.get(previousParagraph) : null;
+                Paragraph p = new Paragraph(text, spans, bf, bl, pb == null ? -1 : pb[0], pb == null ? -1 : pb[1],
+                        nb == null ? -1 : nb[0], nb == null ? -1 : nb[1], index, afterGroupHeading,
+                        runInHeading(text, spans.get(bf).start(), spans.get(bl).end()) > 0,
+                        plainHeading(text, spans, bf, bl, last), singleShare);
+                if (collect != null) {
+                    collect.add(p);
+                }
+                if (model != null && model.applyAsDouble(p) >= 0.5) {
+                    headingEnd = bf;
+                }
+            } else if (useEmphasis) {
                 headingEnd = emphasisedHeadingEnd(text, spans, emphasis, bf, bl);
             } else if (runIn) {
                 headingEnd = runInHeading(text, spans.get(bf).start(), spans.get(bl).end()) > 0 ? bf : -1;
             } else if (!previousWasHeading && plainHeading(text, spans, bf, bl, last)) {
                 headingEnd = bf;
             }
-            if (headingEnd < 0 && afterGroupHeading && !useEmphasis) {
+            if (!learned && headingEnd < 0 && afterGroupHeading && !useEmphasis) {
                 // A group heading is always followed by the heading of the group's first risk factor.
                 headingEnd = bf;
             }
             afterGroupHeading = false;
+            previousParagraph = b;
+            index++;
             if (headingEnd >= 0) {
                 if (factorStart >= 0) {
                     factors.add(new int[] {factorStart, bf - 1});
@@ -187,7 +281,6 @@ public final class StructureAnalyzer {
                 }
                 previousWasHeading = false;
             }
-            i = bl + 1;
         }
         if (factorStart >= 0) {
             factors.add(new int[] {factorStart, last});

@@ -18,9 +18,28 @@ import org.caveat.SegmentType;
  * @param categoryTp per category, true positives over matched and unmatched items
  * @param categoryFp per category, false positives
  * @param categoryFn per category, false negatives
+ * @param calibration the expected calibration errors of the scores
  */
 public record Evaluation(int documents, long[][] confusion, long[][] perSegmentConfusion, int itemsGold, int itemsPredicted, int itemsMatched,
-                         int[] categoryTp, int[] categoryFp, int[] categoryFn) {
+                         int[] categoryTp, int[] categoryFp, int[] categoryFn, CalibrationErrors calibration) {
+
+    /**
+     * Expected calibration errors ({@link Calibrator#ece}, ten bins) on held-out folds, of the scores as
+     * calibrated and, for comparison, of the raw model probabilities.
+     *
+     * @param types the score of each segment's chosen type against whether the type is right, with the
+     *     temperature fitted on the out-of-fold predictions of the other folds
+     * @param typesUncalibrated the same with the raw softmax probability
+     * @param segments how many segments these figures cover
+     * @param categories every (gold item, category) score against whether the category applies, with
+     *     Platt scaling fitted within the training folds
+     * @param categoriesUncalibrated the same with the raw sigmoid probability
+     * @param assignedCategories the scores of the categories assigned (at or above threshold) only
+     * @param items how many gold items the category figures cover
+     */
+    public record CalibrationErrors(double types, double typesUncalibrated, int segments, double categories,
+                                    double categoriesUncalibrated, double assignedCategories, int items) {
+    }
 
     /**
      * @param t a type
@@ -111,7 +130,7 @@ public record Evaluation(int documents, long[][] confusion, long[][] perSegmentC
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "documents %d%n", documents));
         Evaluation alone = new Evaluation(documents, perSegmentConfusion, perSegmentConfusion, itemsGold, itemsPredicted,
-                itemsMatched, categoryTp, categoryFp, categoryFn);
+                itemsMatched, categoryTp, categoryFp, categoryFn, calibration);
         b.append(String.format(Locale.ROOT, "segment types (words): accuracy %.3f  macro-F1 %.3f  boilerplate F1 %.3f%n",
                 typeAccuracy(), typeMacroF1(), boilerplateF1()));
         b.append(String.format(Locale.ROOT, "  each segment alone, without sequence decoding: accuracy %.3f  macro-F1 %.3f  boilerplate F1 %.3f%n",
@@ -144,6 +163,12 @@ public record Evaluation(int documents, long[][] confusion, long[][] perSegmentC
             double[] p = prf(categoryTp[k], categoryFp[k], categoryFn[k]);
             b.append(String.format(Locale.ROOT, "  %-24s %7.3f %7.3f %7.3f %6d%n", c, p[0], p[1], p[2], categoryTp[k] + categoryFn[k]));
         }
+        b.append(String.format(Locale.ROOT, "expected calibration error (%d bins):%n", Calibrator.ECE_BINS));
+        b.append(String.format(Locale.ROOT, "  segment types, score of the chosen type (%d segments): %.4f calibrated, %.4f raw%n",
+                calibration.segments(), calibration.types(), calibration.typesUncalibrated()));
+        b.append(String.format(Locale.ROOT, "  categories, every (item, category) score (%d items): %.4f calibrated, %.4f raw%n",
+                calibration.items(), calibration.categories(), calibration.categoriesUncalibrated()));
+        b.append(String.format(Locale.ROOT, "  categories assigned: %.4f%n", calibration.assignedCategories()));
         return b.toString();
     }
 

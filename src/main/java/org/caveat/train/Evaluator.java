@@ -47,6 +47,7 @@ public final class Evaluator {
         int[] fold = Folds.assign(docs, config.folds(), config.seed());
         Accumulator acc = new Accumulator();
         Accumulator perSegmentAcc = new Accumulator();
+        CalibrationAccumulator cal = new CalibrationAccumulator(config.folds());
         for (int f = 0; f < config.folds(); f++) {
             List<CorpusDocument> train = new ArrayList<>();
             List<CorpusDocument> test = new ArrayList<>();
@@ -54,10 +55,27 @@ public final class Evaluator {
                 (fold[i] == f ? test : train).add(docs.get(i));
             }
             Trainer trainer = new Trainer(config);
-            CaveatModel model = trainer.train(train);
+            CaveatModel model = trainer.train(train, false);
             Caveat caveat = Caveat.load(new ByteArrayInputStream(trainer.toBytes(model)));
             SegmentClassifier perSegment = new SegmentClassifier(model.segmentTypes(), model.transitions());
+            SegmentClassifier decoded = new SegmentClassifier(model.segmentTypes(), model.transitions());
+            for (Trainer.Item it : trainer.items(test)) {
+                cal.addItem(model, it);
+            }
             for (CorpusDocument d : test) {
+                DocumentStructure structure = trainer.structure(d.text());
+                Trainer.OutOfFold margins = trainer.typeMargins(model.segmentTypes(), List.of(d));
+                ClassifiedSegments chosen = decoded.classify(structure);
+                int[] chosenWithGold = new int[margins.labels().length];
+                byte[] gold = Trainer.goldTypes(d);
+                int j = 0;
+                for (int i = 0; i < structure.size(); i++) {
+                    SegmentSpan s = structure.spans().get(i);
+                    if (Trainer.majority(gold, d.text(), s.start(), s.end()) >= 0) {
+                        chosenWithGold[j++] = chosen.types()[i].ordinal();
+                    }
+                }
+                cal.addSegments(f, margins, chosenWithGold);
                 acc.add(d, caveat.analyze(d.text()));
                 DocumentStructure doc = trainer.structure(d.text());
                 ClassifiedSegments c = perSegment.classify(doc, false);
@@ -70,7 +88,102 @@ public final class Evaluator {
             }
             LOG.info("fold {} of {}: {} held-out documents", f + 1, config.folds(), test.size());
         }
-        return acc.result(docs.size(), perSegmentAcc.confusion);
+        return acc.result(docs.size(), perSegmentAcc.confusion, cal.result());
+    }
+
+    /**
+     * Collects held-out scores for the expected calibration error. The type temperature of fold f is
+     * fitted on the held-out predictions of the other folds (cross-fitting), so no segment's score is
+     * calibrated with its own label.
+     */
+    static final class CalibrationAccumulator {
+        private final List<List<double[]>> margins = new ArrayList<>();
+        private final List<List<Integer>> gold = new ArrayList<>();
+        private final List<List<Integer>> chosen = new ArrayList<>();
+        private final List<Double> categoryScores = new ArrayList<>();
+        private final List<Double> categoryRaw = new ArrayList<>();
+        private final List<Boolean> categoryTrue = new ArrayList<>();
+        private final List<Double> assignedScores = new ArrayList<>();
+        private final List<Boolean> assignedTrue = new ArrayList<>();
+        private int items;
+
+        CalibrationAccumulator(int folds) {
+            for (int f = 0; f < folds; f++) {
+                margins.add(new ArrayList<>());
+                gold.add(new ArrayList<>());
+                chosen.add(new ArrayList<>());
+            }
+        }
+
+        void addSegments(int fold, Trainer.OutOfFold oof, int[] chosenTypes) {
+            margins.get(fold).addAll(oof.margins());
+            for (int i = 0; i < oof.labels().length; i++) {
+                gold.get(fold).add(oof.labels()[i]);
+                chosen.get(fold).add(chosenTypes[i]);
+            }
+        }
+
+        void addItem(CaveatModel model, Trainer.Item item) {
+            items++;
+            double[] m = model.categories().margins(item.x());
+            for (RiskCategory c : RiskCategory.values()) {
+                int k = c.ordinal();
+                double p = model.calibration().category(k, m[k]);
+                boolean y = item.categories()[k];
+                categoryScores.add(p);
+                categoryRaw.add(1 / (1 + Math.exp(-m[k])));
+                categoryTrue.add(y);
+                if (p >= model.threshold(c)) {
+                    assignedScores.add(p);
+                    assignedTrue.add(y);
+                }
+            }
+        }
+
+        Evaluation.CalibrationErrors result() {
+            List<Double> conf = new ArrayList<>();
+            List<Double> raw = new ArrayList<>();
+            List<Boolean> right = new ArrayList<>();
+            for (int f = 0; f < margins.size(); f++) {
+                List<double[]> others = new ArrayList<>();
+                List<Integer> otherLabels = new ArrayList<>();
+                for (int g = 0; g < margins.size(); g++) {
+                    if (g != f) {
+                        others.addAll(margins.get(g));
+                        otherLabels.addAll(gold.get(g));
+                    }
+                }
+                double t = Calibrator.temperature(others, otherLabels.stream().mapToInt(Integer::intValue).toArray());
+                for (int i = 0; i < margins.get(f).size(); i++) {
+                    double[] m = margins.get(f).get(i);
+                    int c = chosen.get(f).get(i);
+                    double[] scaled = new double[m.length];
+                    for (int k = 0; k < m.length; k++) {
+                        scaled[k] = m[k] / t;
+                    }
+                    conf.add(org.caveat.model.LinearModel.softmaxInPlace(scaled)[c]);
+                    raw.add(org.caveat.model.LinearModel.softmaxInPlace(m.clone())[c]);
+                    right.add(c == gold.get(f).get(i));
+                }
+            }
+            boolean[] r = toBooleans(right);
+            return new Evaluation.CalibrationErrors(Calibrator.ece(toDoubles(conf), r), Calibrator.ece(toDoubles(raw), r),
+                    r.length, Calibrator.ece(toDoubles(categoryScores), toBooleans(categoryTrue)),
+                    Calibrator.ece(toDoubles(categoryRaw), toBooleans(categoryTrue)),
+                    Calibrator.ece(toDoubles(assignedScores), toBooleans(assignedTrue)), items);
+        }
+
+        private static double[] toDoubles(List<Double> v) {
+            return v.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+
+        private static boolean[] toBooleans(List<Boolean> v) {
+            boolean[] out = new boolean[v.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = v.get(i);
+            }
+            return out;
+        }
     }
 
     /** Scores analyses against gold labels. */
@@ -171,8 +284,8 @@ public final class Evaluator {
             }
         }
 
-        Evaluation result(int documents, long[][] perSegmentConfusion) {
-            return new Evaluation(documents, confusion, perSegmentConfusion, gold, predicted, matched, tp, fp, fn);
+        Evaluation result(int documents, long[][] perSegmentConfusion, Evaluation.CalibrationErrors calibration) {
+            return new Evaluation(documents, confusion, perSegmentConfusion, gold, predicted, matched, tp, fp, fn, calibration);
         }
     }
 }

@@ -13,10 +13,13 @@ import java.util.Map;
 import org.caveat.Caveat;
 import org.caveat.RiskCategory;
 import org.caveat.SegmentType;
+import org.caveat.classify.FactorStarts;
 import org.caveat.classify.Transitions;
 import org.caveat.features.FeatureVector;
 import org.caveat.features.ItemFeatures;
+import org.caveat.features.ParagraphFeatures;
 import org.caveat.features.SegmentFeatures;
+import org.caveat.model.Calibration;
 import org.caveat.model.CaveatModel;
 import org.caveat.model.LinearModel;
 import org.caveat.model.ModelIO;
@@ -24,6 +27,7 @@ import org.caveat.read.Emphasis;
 import org.caveat.segment.SegmentSpan;
 import org.caveat.segment.Segmenter;
 import org.caveat.structure.DocumentStructure;
+import org.caveat.structure.Paragraph;
 import org.caveat.structure.StructureAnalyzer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +39,18 @@ import smile.util.SparseArray;
  * Trains a model from the labelled corpus with Smile's sparse logistic regression, then exports the
  * learned weights into our own model format. The segment-type model learns from the segments our own
  * segmenter finds (each labelled with the gold type covering most of its characters), so training
- * and prediction see the same segments and features. Category thresholds are chosen per category on
- * out-of-fold scores. Deterministic: the same data and settings give the same model bytes.
+ * and prediction see the same segments and features. First a factor-start model learns where risk
+ * factors start in plain-text Item 1A sections, so that the segments' structure features come from the
+ * layout that prediction will see. Scores are calibrated on out-of-fold predictions: a temperature for
+ * the segment types, Platt scaling per category; category thresholds are then chosen per category on the
+ * calibrated out-of-fold scores. Deterministic: the same data and settings give the same model bytes,
+ * whatever the number of cores. Not thread-safe: use one trainer per thread.
  */
 public final class Trainer {
     /** The name written into models trained here. */
     public static final String MODEL_NAME = "caveat-default";
     /** The version written into models trained here. */
-    public static final String MODEL_VERSION = "1.0.0";
+    public static final String MODEL_VERSION = "1.1.0";
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     private static final double[] THRESHOLD_GRID;
 
@@ -59,7 +67,13 @@ public final class Trainer {
      */
     static final int CONTEXT_FREE_EVERY = 8;
     private final TrainingConfig config;
+    /** Hash buckets of the factor-start model's paragraph features. */
+    static final int PARAGRAPH_DIMENSION = 1 << 16;
+    /** Regularisation of the factor-start model. */
+    static final double PARAGRAPH_LAMBDA = 0.05;
     private final Segmenter segmenter = new Segmenter();
+    /** The factor-start model of the training under way, which structure() lays documents out with. */
+    private volatile FactorStarts factorStarts;
 
     /**
      * @param config the settings
@@ -76,23 +90,45 @@ public final class Trainer {
      * @throws InsufficientTrainingDataException if a type or category never occurs
      */
     public CaveatModel train(List<CorpusDocument> docs) throws InsufficientTrainingDataException {
+        return train(docs, true);
+    }
+
+    /**
+     * Trains a model; with {@code calibrateTypes}, also fits the segment-type temperature on
+     * out-of-fold predictions, which trains the type model once more per fold. Cross-validation
+     * leaves it out for the fold models and fits it across folds instead ({@link Evaluator}).
+     */
+    CaveatModel train(List<CorpusDocument> docs, boolean calibrateTypes) throws InsufficientTrainingDataException {
         if (docs.isEmpty()) {
             throw new InsufficientTrainingDataException("no training documents");
         }
         long t0 = System.nanoTime();
+        LinearModel factorModel = trainFactorStarts(docs);
+        factorStarts = factorModel == null ? null : new FactorStarts(factorModel);
         LinearModel types = trainTypes(docs);
+        double temperature = 1;
+        if (calibrateTypes) {
+            OutOfFold oof = outOfFoldTypeMargins(docs);
+            temperature = Calibrator.temperature(oof.margins(), oof.labels());
+            LOG.info("segment-type temperature {} from {} out-of-fold segments", String.format(java.util.Locale.ROOT, "%.4f",
+                    temperature), oof.labels().length);
+        }
         Transitions transitions = transitions(docs);
         List<Item> items = items(docs);
         LinearModel categories = trainCategories(items);
-        double[] thresholds = chooseThresholds(docs, items);
+        CategoryCalibration calibrated = calibrateCategories(docs, items);
+        double[] thresholds = calibrated.thresholds();
+        Calibration calibration = new Calibration(temperature, calibrated.scale(), calibrated.shift());
         Map<String, String> provenance = new java.util.LinkedHashMap<>(config.asProvenance());
         provenance.put("trainer.contextFreeEvery", Integer.toString(CONTEXT_FREE_EVERY));
+        provenance.put("trainer.paragraphLambda", Double.toString(PARAGRAPH_LAMBDA));
         provenance.put("trainingData.sha256", dataHash(docs));
         provenance.put("trainingData.documents", Integer.toString(docs.size()));
         provenance.put("trainingData.riskItems", Integer.toString(items.size()));
         provenance.put("java.version", Runtime.version().feature() + "");
         LOG.info("trained on {} documents in {} ms", docs.size(), (System.nanoTime() - t0) / 1_000_000);
-        return new CaveatModel(MODEL_NAME, MODEL_VERSION, types, categories, thresholds, transitions, provenance);
+        return new CaveatModel(MODEL_NAME, MODEL_VERSION, types, categories, thresholds, transitions, calibration, factorModel,
+                provenance);
     }
 
     /**
@@ -251,10 +287,86 @@ public final class Trainer {
         return new LinearModel(w, b);
     }
 
-    /** Per category, the threshold that maximises F1 on out-of-fold scores. */
-    double[] chooseThresholds(List<CorpusDocument> docs, List<Item> items) {
+    /** Out-of-fold segment-type margins with the gold type of each segment. */
+    record OutOfFold(List<double[]> margins, int[] labels) {
+    }
+
+    /**
+     * Trains the type model on all folds but one, for each fold (in parallel, one fold per core), and
+     * collects the margins of the held-out segments. The result does not depend on the number of cores.
+     */
+    OutOfFold outOfFoldTypeMargins(List<CorpusDocument> docs) throws InsufficientTrainingDataException {
+        int[] fold = Folds.assign(docs, config.folds(), config.seed());
+        List<java.util.concurrent.Callable<OutOfFold>> tasks = new ArrayList<>();
+        for (int f = 0; f < config.folds(); f++) {
+            int held = f;
+            tasks.add(() -> {
+                List<CorpusDocument> train = new ArrayList<>();
+                List<CorpusDocument> test = new ArrayList<>();
+                for (int i = 0; i < docs.size(); i++) {
+                    (fold[i] == held ? test : train).add(docs.get(i));
+                }
+                return typeMargins(trainTypes(train), test);
+            });
+        }
+        int threads = Math.min(config.folds(), Runtime.getRuntime().availableProcessors());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<double[]> margins = new ArrayList<>();
+            List<Integer> labels = new ArrayList<>();
+            for (java.util.concurrent.Future<OutOfFold> r : pool.invokeAll(tasks)) {
+                OutOfFold o = r.get();
+                margins.addAll(o.margins());
+                for (int l : o.labels()) {
+                    labels.add(l);
+                }
+            }
+            return new OutOfFold(margins, labels.stream().mapToInt(Integer::intValue).toArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calibrating the segment types", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof InsufficientTrainingDataException bad) {
+                throw bad;
+            }
+            throw new IllegalStateException("calibrating the segment types failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The type model's margins on each segment of some documents that has a gold type, with that type. */
+    OutOfFold typeMargins(LinearModel types, List<CorpusDocument> docs) {
+        SegmentFeatures features = new SegmentFeatures(types.dimension());
+        List<double[]> margins = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (CorpusDocument d : docs) {
+            DocumentStructure doc = structure(d.text());
+            byte[] gold = goldTypes(d);
+            FeatureVector[] fv = features.extract(doc, true);
+            for (int i = 0; i < fv.length; i++) {
+                SegmentSpan s = doc.spans().get(i);
+                int label = majority(gold, d.text(), s.start(), s.end());
+                if (label >= 0) {
+                    margins.add(types.margins(fv[i]));
+                    labels.add(label);
+                }
+            }
+        }
+        return new OutOfFold(margins, labels.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Per category: the Platt scale and shift, and the decision threshold on the calibrated scale. */
+    record CategoryCalibration(double[] scale, double[] shift, double[] thresholds) {
+    }
+
+    /**
+     * Per category, fits Platt scaling on out-of-fold margins and then chooses the threshold that
+     * maximises F1 on the calibrated out-of-fold scores.
+     */
+    CategoryCalibration calibrateCategories(List<CorpusDocument> docs, List<Item> items) {
         int k = RiskCategory.values().length;
-        double[][] scores = new double[items.size()][];
+        double[][] margins = new double[items.size()][];
         int[] fold = Folds.assign(docs, config.folds(), config.seed());
         for (int f = 0; f < config.folds(); f++) {
             List<Item> train = new ArrayList<>();
@@ -271,12 +383,23 @@ public final class Trainer {
             }
             for (int i = 0; i < items.size(); i++) {
                 if (fold[items.get(i).doc()] == f) {
-                    scores[i] = m.sigmoid(items.get(i).x());
+                    margins[i] = m.margins(items.get(i).x());
                 }
             }
         }
+        double[] scale = new double[k];
+        double[] shift = new double[k];
         double[] thresholds = new double[k];
         for (int c = 0; c < k; c++) {
+            double[] z = new double[items.size()];
+            boolean[] y = new boolean[items.size()];
+            for (int i = 0; i < items.size(); i++) {
+                z[i] = margins[i][c];
+                y[i] = items.get(i).categories()[c];
+            }
+            double[] ab = Calibrator.platt(z, y);
+            scale[c] = ab[0];
+            shift[c] = ab[1];
             double bestF1 = -1;
             double best = 0.5;
             for (double t : THRESHOLD_GRID) {
@@ -284,11 +407,10 @@ public final class Trainer {
                 int fp = 0;
                 int fn = 0;
                 for (int i = 0; i < items.size(); i++) {
-                    boolean predicted = scores[i][c] >= t;
-                    boolean gold = items.get(i).categories()[c];
-                    tp += predicted && gold ? 1 : 0;
-                    fp += predicted && !gold ? 1 : 0;
-                    fn += !predicted && gold ? 1 : 0;
+                    boolean predicted = Calibrator.sigmoid(ab[0] * z[i] + ab[1]) >= t;
+                    tp += predicted && y[i] ? 1 : 0;
+                    fp += predicted && !y[i] ? 1 : 0;
+                    fn += !predicted && y[i] ? 1 : 0;
                 }
                 double f1 = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
                 if (f1 > bestF1 + 1e-9) {
@@ -298,12 +420,57 @@ public final class Trainer {
             }
             thresholds[c] = best;
         }
-        return thresholds;
+        return new CategoryCalibration(scale, shift, thresholds);
     }
 
     DocumentStructure structure(String text) {
         List<SegmentSpan> spans = segmenter.segment(text);
-        return StructureAnalyzer.analyze(text, spans, Emphasis.NONE);
+        return StructureAnalyzer.analyze(text, spans, Emphasis.NONE, factorStarts);
+    }
+
+    /**
+     * Trains the model of where risk factors start: one example per paragraph of the Item 1A section
+     * that the layout finds in each document, positive when a gold risk item starts in the paragraph's
+     * first segment and covers most of it (a factor's heading, or one bullet of a summary list; not the
+     * first element of a list written inline in one sentence).
+     *
+     * @return the model, or null when the documents give no example of both kinds
+     */
+    LinearModel trainFactorStarts(List<CorpusDocument> docs) {
+        ParagraphFeatures features = new ParagraphFeatures(PARAGRAPH_DIMENSION);
+        List<SparseArray> x = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
+        int positives = 0;
+        for (CorpusDocument d : docs) {
+            List<SegmentSpan> spans = segmenter.segment(d.text());
+            for (Paragraph p : StructureAnalyzer.riskParagraphs(d.text(), spans)) {
+                SegmentSpan head = spans.get(p.first());
+                boolean starts = false;
+                for (CorpusDocument.GoldItem it : d.items()) {
+                    int covered = Math.min(it.end(), head.end()) - Math.max(it.start(), head.start());
+                    if (it.start() >= head.start() && it.start() < head.end() && covered >= 0.8 * (head.end() - head.start())) {
+                        starts = true;
+                        break;
+                    }
+                }
+                x.add(sparse(features.extract(p)));
+                y.add(starts ? 1 : 0);
+                positives += starts ? 1 : 0;
+            }
+        }
+        if (positives == 0 || positives == y.size()) {
+            LOG.info("no factor-start model: {} paragraphs, {} starts", y.size(), positives);
+            return null;
+        }
+        SparseDataset data = SparseDataset.of(x, PARAGRAPH_DIMENSION);
+        double[] coef = SparseLogisticRegression.binomial(data, y.stream().mapToInt(Integer::intValue).toArray(),
+                PARAGRAPH_LAMBDA, 1e-5, config.maxIterations()).coefficients();
+        float[][] w = new float[1][PARAGRAPH_DIMENSION];
+        for (int j = 0; j < PARAGRAPH_DIMENSION; j++) {
+            w[0][j] = (float) coef[j];
+        }
+        LOG.info("factor-start model: {} paragraphs, {} starts", y.size(), positives);
+        return new LinearModel(w, new float[] {(float) coef[PARAGRAPH_DIMENSION]});
     }
 
     /** The gold type ordinal of each character (-1 outside segments). */

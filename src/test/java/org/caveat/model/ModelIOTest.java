@@ -57,6 +57,59 @@ class ModelIOTest {
         assertEquals(Arrays.toString(m.thresholds()), Arrays.toString(ModelIO.read(new ByteArrayInputStream(again)).thresholds()));
     }
 
+    @Test
+    void calibrationSurvivesTheRoundTripAndChangesScoresNotDecisions() throws IOException {
+        CaveatModel m = ModelIO.read(new ByteArrayInputStream(defaultBytes));
+        assertTrue(!m.calibration().isIdentity(), "the bundled model is calibrated");
+        byte[] again = rewrite(m);
+        assertEquals(m.calibration(), ModelIO.read(new ByteArrayInputStream(again)).calibration());
+        CaveatModel raw = new CaveatModel(m.name(), m.version(), m.segmentTypes(), m.categories(), m.thresholds(),
+                m.transitions(), Calibration.IDENTITY, m.provenance());
+        byte[] rawBytes = rewrite(raw);
+        assertTrue(!new String(rawBytes, StandardCharsets.ISO_8859_1).contains("calibration.types"),
+                "an uncalibrated model writes no calibration keys, as models before calibration did");
+        assertEquals(Calibration.IDENTITY, ModelIO.read(new ByteArrayInputStream(rawBytes)).calibration());
+        String text = "Acme Corp. today reported revenue of $4 million. The company expects growth in 2025.\n\n"
+                + "This release contains forward-looking statements. Factors that could cause results to differ include "
+                + "competition; supplier shortages; and changes in interest rates.";
+        Analysis calibrated = Caveat.load(new ByteArrayInputStream(defaultBytes)).analyze(text);
+        Analysis uncalibrated = Caveat.load(new ByteArrayInputStream(rawBytes)).analyze(text);
+        assertEquals(calibrated.segments().stream().map(s -> s.type()).toList(),
+                uncalibrated.segments().stream().map(s -> s.type()).toList(), "the temperature does not change types");
+        assertTrue(!calibrated.segments().stream().map(s -> s.score()).toList()
+                .equals(uncalibrated.segments().stream().map(s -> s.score()).toList()), "but it changes their scores");
+    }
+
+    @Test
+    void theFactorStartModelIsCheckedAndOptional() throws IOException {
+        assertTrue(ModelIO.read(new ByteArrayInputStream(defaultBytes)).factorStarts() != null, "the bundled model has one");
+        byte[] flipped = editEntry(ModelIO.FACTORS_ENTRY, data -> data[data.length / 2] ^= 0x55);
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelIO.read(new ByteArrayInputStream(flipped)));
+        assertTrue(e.getMessage().contains("checksum of factor-starts.bin"), e.getMessage());
+        byte[] other = editManifest(s -> s.replace("features.paragraph.version=1", "features.paragraph.version=9"));
+        e = assertThrows(InvalidModelException.class, () -> ModelIO.read(new ByteArrayInputStream(other)));
+        assertTrue(e.getMessage().contains("retrain"), e.getMessage());
+        // A format 2 model from before factor-start models: no paragraph keys; the layout rules decide.
+        byte[] older = editManifest(s -> s.replaceAll("features\\.paragraph\\.[a-z]+=\\w+\\n", ""));
+        CaveatModel m = ModelIO.read(new ByteArrayInputStream(older));
+        assertEquals(null, m.factorStarts());
+        assertTrue(Caveat.load(new ByteArrayInputStream(older)).analyze("Item 1A. Risk Factors\n\nOur results may vary.\n\n"
+                + "Sales fell 4% in 2023. They may fall again.").segments().size() >= 3);
+    }
+
+    @Test
+    void invalidCalibrationValuesAreRefused() throws IOException {
+        byte[] negative = editManifest(s -> s.replaceFirst("calibration\\.types\\.temperature=[^\\n]*", "calibration.types.temperature=-1"));
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelIO.read(new ByteArrayInputStream(negative)));
+        assertTrue(e.getMessage().contains("calibration is invalid") && e.getMessage().contains("temperature"), e.getMessage());
+        byte[] text = editManifest(s -> s.replaceFirst("calibration\\.category\\.REGULATION=[^\\n]*", "calibration.category.REGULATION=x,y"));
+        e = assertThrows(InvalidModelException.class, () -> ModelIO.read(new ByteArrayInputStream(text)));
+        assertTrue(e.getMessage().contains("not a number"), e.getMessage());
+        byte[] missing = editManifest(s -> s.replaceFirst("calibration\\.category\\.REGULATION=[^\\n]*\\n", ""));
+        e = assertThrows(InvalidModelException.class, () -> ModelIO.read(new ByteArrayInputStream(missing)));
+        assertTrue(e.getMessage().contains("calibration.category.REGULATION"), e.getMessage());
+    }
+
     /** Map iteration order varies between JVM runs; the manifest must not, or retraining is not byte-identical. */
     @Test
     void manifestListsProvenanceInSortedOrder() throws IOException {
@@ -131,7 +184,8 @@ class ModelIOTest {
         }
         byte[] v1 = editManifest(s -> s.replace("format.version=2", "format.version=1")
                 .replaceAll("crc32c\\.segment-types\\.bin=\\w+", "sha256.segment-types.bin=" + ModelIO.sha256(entries.get(ModelIO.TYPES_ENTRY)))
-                .replaceAll("crc32c\\.categories\\.bin=\\w+", "sha256.categories.bin=" + ModelIO.sha256(entries.get(ModelIO.CATEGORIES_ENTRY))));
+                .replaceAll("crc32c\\.categories\\.bin=\\w+", "sha256.categories.bin=" + ModelIO.sha256(entries.get(ModelIO.CATEGORIES_ENTRY)))
+                .replaceAll("crc32c\\.factor-starts\\.bin=\\w+", "sha256.factor-starts.bin=" + ModelIO.sha256(entries.get(ModelIO.FACTORS_ENTRY))));
         CaveatModel m = ModelIO.read(new ByteArrayInputStream(v1));
         assertEquals(ModelIO.read(new ByteArrayInputStream(defaultBytes)).thresholds()[3], m.thresholds()[3]);
         byte[] tampered = editManifest(s -> s.replace("format.version=2", "format.version=1")

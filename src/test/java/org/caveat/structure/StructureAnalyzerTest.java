@@ -109,4 +109,68 @@ class StructureAnalyzerTest {
         }
         throw new AssertionError("no segment " + text);
     }
+
+    private static final String OLD_STYLE = """
+            FACTORS THAT MAY AFFECT FUTURE RESULTS
+
+            The factors below could cause our results to differ. Readers should weigh them with care.
+
+            Our revenue depends on a few large customers. The loss of one could reduce our sales sharply.
+
+            In fiscal 2003 our three largest customers bought 52% of our output. None of them is bound to keep buying.
+
+            Prices of our raw materials may rise. We buy resin from two suppliers and cannot always pass on increases.
+
+            Resin prices rose 18% in 2003. We expect them to stay volatile in 2004.
+
+            We may not be able to protect our patents. Competitors could copy our designs if our patents are invalidated.
+
+            Two of our patents are being challenged. An adverse ruling could let rivals sell similar products.
+
+            Our stock price may be volatile. Trading in our shares is thin, and prices can swing widely.
+
+            Our charter contains anti-takeover provisions. They could discourage offers that shareholders would welcome.
+            """;
+
+    @Test
+    void anOldStyleTitleOpensARiskSectionOnlyOverALongSection() {
+        DocumentStructure tenK = analyze(OLD_STYLE);
+        assertTrue(tenK.hasRiskSection(), "a pre-2005 10-K section titled as factors that may affect future results");
+        String release = """
+                Acme Reports Record Sales
+
+                Acme Corp. today reported sales of $4 million. Net income rose 20%.
+
+                Factors That May Affect Future Results
+
+                This release contains forward-looking statements. Actual results may differ because of competition.
+
+                Contact: Jane Doe, 555-0100
+                """;
+        assertFalse(analyze(release).hasRiskSection(), "a press release's safe-harbor heading is not a risk section");
+    }
+
+    @Test
+    void aFactorStartModelDecidesWhereFactorsStartInPlainText() {
+        List<SegmentSpan> spans = new Segmenter().segment(OLD_STYLE);
+        List<Paragraph> seen = new java.util.ArrayList<>();
+        // A stand-in for the trained model: a factor starts where a paragraph does not open with a fact.
+        java.util.function.ToDoubleFunction<Paragraph> model = p -> {
+            seen.add(p);
+            String first = p.segmentText(p.first());
+            return first.matches(".*\\d.*") || first.startsWith("The factors") || first.startsWith("Two") ? 0 : 1;
+        };
+        DocumentStructure doc = StructureAnalyzer.analyze(OLD_STYLE, spans, Emphasis.NONE, model);
+        assertEquals(StructureAnalyzer.riskParagraphs(OLD_STYLE, spans).stream().map(p -> p.first()).toList(),
+                seen.stream().map(p -> p.first()).toList(), "training sees the paragraphs that analysis scores");
+        List<String> headings = doc.riskFactors().stream().map(f -> OLD_STYLE.substring(spans.get(f[0]).start(),
+                spans.get(f[0]).end())).toList();
+        assertEquals(List.of("Our revenue depends on a few large customers.", "Prices of our raw materials may rise.",
+                "We may not be able to protect our patents.", "Our stock price may be volatile.",
+                "Our charter contains anti-takeover provisions."), headings);
+        assertEquals(Role.INTRODUCTION, doc.role(1), "the paragraph before the first start introduces the section");
+        Paragraph second = seen.get(2);
+        assertEquals(seen.get(1).first(), second.previousFirst());
+        assertTrue(second.singleSentenceShare() == 0 && !second.dashTitle(), second.toString());
+    }
 }

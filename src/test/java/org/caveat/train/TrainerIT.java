@@ -45,6 +45,10 @@ class TrainerIT {
         assertTrue(table.contains("FORWARD_LOOKING") && table.contains("STOCK_OPTION_REVIEW") && table.contains("confusion"), table);
         assertTrue(e.typeAccuracy() > 0.6, table);
         assertTrue(e.itemPrf()[2] > 0.5, table);
+        assertTrue(table.contains("expected calibration error"), table);
+        Evaluation.CalibrationErrors c = e.calibration();
+        assertTrue(c.segments() > 100 && c.items() > 10, table);
+        assertTrue(c.types() >= 0 && c.types() < 0.2 && c.categories() >= 0 && c.categories() < 0.2, table);
     }
 
     @Test

@@ -1,0 +1,198 @@
+package org.caveat.train;
+
+import java.util.List;
+
+/**
+ * Fits calibration maps on out-of-fold predictions and measures calibration: Platt scaling for the
+ * one-vs-rest category scores, temperature scaling for the segment-type softmax, and the expected
+ * calibration error. Deterministic; stateless and thread-safe.
+ */
+public final class Calibrator {
+    /** Bins of the expected calibration error: ten of equal width over [0, 1]. */
+    public static final int ECE_BINS = 10;
+
+    private Calibrator() {
+    }
+
+    /**
+     * Fits {@code p = sigmoid(a * margin + b)} by Newton's method on the log loss, with Platt's
+     * smoothed targets ({@code (positives + 1) / (positives + 2)} and {@code 1 / (negatives + 2)}), so
+     * that a category with few items is not pushed to scores of exactly 0 or 1. The scale is kept above
+     * 0, so the map is increasing.
+     *
+     * @param margins the raw margins of out-of-fold predictions
+     * @param positive whether each prediction's category applies
+     * @return {@code {a, b}}; {@code {1, 0}} when there are no positives or no negatives
+     */
+    public static double[] platt(double[] margins, boolean[] positive) {
+        int n = margins.length;
+        int pos = 0;
+        for (boolean p : positive) {
+            pos += p ? 1 : 0;
+        }
+        if (pos == 0 || pos == n) {
+            return new double[] {1, 0};
+        }
+        double hi = (pos + 1.0) / (pos + 2.0);
+        double lo = 1.0 / (n - pos + 2.0);
+        double a = 1;
+        double b = 0;
+        double loss = plattLoss(margins, positive, hi, lo, a, b);
+        for (int iter = 0; iter < 100; iter++) {
+            double g1 = 0;
+            double g2 = 0;
+            double h11 = 1e-9;
+            double h22 = 1e-9;
+            double h12 = 0;
+            for (int i = 0; i < n; i++) {
+                double p = sigmoid(a * margins[i] + b);
+                double t = positive[i] ? hi : lo;
+                double d = p - t;
+                double w = p * (1 - p);
+                g1 += d * margins[i];
+                g2 += d;
+                h11 += w * margins[i] * margins[i];
+                h22 += w;
+                h12 += w * margins[i];
+            }
+            double det = h11 * h22 - h12 * h12;
+            if (Math.abs(g1) + Math.abs(g2) < 1e-9 || det <= 0) {
+                break;
+            }
+            double da = (h22 * g1 - h12 * g2) / det;
+            double db = (h11 * g2 - h12 * g1) / det;
+            double step = 1;
+            double na = a - da;
+            double nb = b - db;
+            double nl = plattLoss(margins, positive, hi, lo, na, nb);
+            while ((nl > loss || !(na > 0)) && step > 1e-6) {
+                step /= 2;
+                na = a - step * da;
+                nb = b - step * db;
+                nl = plattLoss(margins, positive, hi, lo, na, nb);
+            }
+            if (step <= 1e-6) {
+                break;
+            }
+            boolean done = loss - nl < 1e-12 * n;
+            a = na;
+            b = nb;
+            loss = nl;
+            if (done) {
+                break;
+            }
+        }
+        return new double[] {a, b};
+    }
+
+    private static double plattLoss(double[] margins, boolean[] positive, double hi, double lo, double a, double b) {
+        double loss = 0;
+        for (int i = 0; i < margins.length; i++) {
+            double z = a * margins[i] + b;
+            double t = positive[i] ? hi : lo;
+            // log(1 + e^z) - t z, computed without overflow
+            loss += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - t * z;
+        }
+        return loss;
+    }
+
+    /**
+     * Fits the temperature {@code T} of {@code softmax(margins / T)} that minimises the negative log
+     * likelihood of the gold labels, by golden-section search over {@code log T} in [log 0.05, log 20].
+     *
+     * @param margins out-of-fold margins, one array per example
+     * @param labels the gold label of each example
+     * @return the temperature; 1 when there are no examples
+     */
+    public static double temperature(List<double[]> margins, int[] labels) {
+        if (margins.isEmpty()) {
+            return 1;
+        }
+        double lo = Math.log(0.05);
+        double hi = Math.log(20);
+        double phi = (Math.sqrt(5) - 1) / 2;
+        double x1 = hi - phi * (hi - lo);
+        double x2 = lo + phi * (hi - lo);
+        double f1 = nll(margins, labels, Math.exp(x1));
+        double f2 = nll(margins, labels, Math.exp(x2));
+        for (int iter = 0; iter < 60; iter++) {
+            if (f1 <= f2) {
+                hi = x2;
+                x2 = x1;
+                f2 = f1;
+                x1 = hi - phi * (hi - lo);
+                f1 = nll(margins, labels, Math.exp(x1));
+            } else {
+                lo = x1;
+                x1 = x2;
+                f1 = f2;
+                x2 = lo + phi * (hi - lo);
+                f2 = nll(margins, labels, Math.exp(x2));
+            }
+        }
+        return Math.exp((lo + hi) / 2);
+    }
+
+    /**
+     * @param margins margins, one array per example
+     * @param labels the gold label of each example
+     * @param temperature the temperature
+     * @return the mean negative log likelihood of the labels under {@code softmax(margins / temperature)}
+     */
+    public static double nll(List<double[]> margins, int[] labels, double temperature) {
+        double sum = 0;
+        for (int i = 0; i < labels.length; i++) {
+            double[] m = margins.get(i);
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : m) {
+                max = Math.max(max, v / temperature);
+            }
+            double z = 0;
+            for (double v : m) {
+                z += Math.exp(v / temperature - max);
+            }
+            sum += max + Math.log(z) - m[labels[i]] / temperature;
+        }
+        return sum / labels.length;
+    }
+
+    /**
+     * The expected calibration error: predictions are put in {@link #ECE_BINS} bins of equal width by
+     * confidence, and the gaps between each bin's mean confidence and its share of correct predictions
+     * are averaged, weighted by the bins' sizes.
+     *
+     * @param confidence each prediction's probability of being right, in [0, 1]
+     * @param correct whether each prediction was right
+     * @return the error, in [0, 1]; 0 when there are no predictions
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public static double ece(double[] confidence, boolean[] correct) {
+        if (confidence.length != correct.length) {
+            throw new IllegalArgumentException("need one outcome per confidence (" + confidence.length + " and "
+                    + correct.length + ")");
+        }
+        if (confidence.length == 0) {
+            return 0;
+        }
+        double[] conf = new double[ECE_BINS];
+        double[] right = new double[ECE_BINS];
+        int[] count = new int[ECE_BINS];
+        for (int i = 0; i < confidence.length; i++) {
+            int b = Math.min(ECE_BINS - 1, (int) (Math.max(0, confidence[i]) * ECE_BINS));
+            conf[b] += confidence[i];
+            right[b] += correct[i] ? 1 : 0;
+            count[b]++;
+        }
+        double e = 0;
+        for (int b = 0; b < ECE_BINS; b++) {
+            if (count[b] > 0) {
+                e += Math.abs(conf[b] - right[b]) / confidence.length;
+            }
+        }
+        return e;
+    }
+
+    static double sigmoid(double z) {
+        return 1 / (1 + Math.exp(-z));
+    }
+}
