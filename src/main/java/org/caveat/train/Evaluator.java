@@ -57,15 +57,14 @@ public final class Evaluator {
             Trainer trainer = new Trainer(config);
             CaveatModel model = trainer.train(train, false);
             Caveat caveat = Caveat.load(new ByteArrayInputStream(trainer.toBytes(model)));
-            SegmentClassifier perSegment = new SegmentClassifier(model.segmentTypes(), model.transitions());
-            SegmentClassifier decoded = new SegmentClassifier(model.segmentTypes(), model.transitions());
+            SegmentClassifier classifier = new SegmentClassifier(model.segmentTypes(), model.transitions());
             for (Trainer.Item it : trainer.items(test)) {
                 cal.addItem(model, it);
             }
             for (CorpusDocument d : test) {
                 DocumentStructure structure = trainer.structure(d.text());
                 Trainer.OutOfFold margins = trainer.typeMargins(model.segmentTypes(), List.of(d));
-                ClassifiedSegments chosen = decoded.classify(structure);
+                ClassifiedSegments chosen = classifier.classify(structure);
                 int[] chosenWithGold = new int[margins.labels().length];
                 byte[] gold = Trainer.goldTypes(d);
                 int j = 0;
@@ -77,8 +76,8 @@ public final class Evaluator {
                 }
                 cal.addSegments(f, margins, chosenWithGold);
                 acc.add(d, caveat.analyze(d.text()));
-                DocumentStructure doc = trainer.structure(d.text());
-                ClassifiedSegments c = perSegment.classify(doc, false);
+                DocumentStructure doc = structure;
+                ClassifiedSegments c = classifier.classify(doc, false);
                 List<Segment> segs = new ArrayList<>();
                 for (int i = 0; i < doc.size(); i++) {
                     SegmentSpan s = doc.spans().get(i);
