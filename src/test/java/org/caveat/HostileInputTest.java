@@ -356,6 +356,20 @@ class HostileInputTest {
         analyze(b.toString());
     }
 
+    /**
+     * Checking whether a pre-2005 "Factors That May Affect Future Results" title opens a risk section
+     * counts the long paragraphs after it; counting them from every title would take quadratic time.
+     */
+    @Test
+    void thousandsOfOldStyleRiskTitles() throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            b.append("Factors That May Affect Future Results\n\nWe may lose customers ").append(i).append(".\n\n");
+        }
+        Analysis a = analyze(b.toString());
+        assertTrue(a.segments().size() >= 40_000, () -> "segments: " + a.segments().size());
+    }
+
     // --- Scripts ---
 
     @Test

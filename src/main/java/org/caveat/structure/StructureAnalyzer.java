@@ -116,6 +116,14 @@ public final class StructureAnalyzer {
                     && NEXT_ITEM.matcher(text.substring(q.start(), q.end())).matches();
             nextItem[j] = item ? j : nextItem[j + 1];
         }
+        // The paragraphs of two segments or more that start at or after each segment, counted once, so that
+        // checking an old-style title costs no scan (a text of many such titles would cost quadratic time).
+        int[] longFrom = new int[n + 1];
+        for (int j = n - 1; j >= 0; j--) {
+            boolean starts = j == 0 || spans.get(j - 1).unit() != spans.get(j).unit();
+            boolean long2 = j + 1 < n && spans.get(j + 1).unit() == spans.get(j).unit();
+            longFrom[j] = longFrom[j + 1] + (starts && long2 ? 1 : 0);
+        }
         int best = -1;
         int bestEnd = -1;
         int bestLength = 0;
@@ -127,7 +135,7 @@ public final class StructureAnalyzer {
             String t = text.substring(s.start(), s.end());
             boolean candidate = ITEM_1A.matcher(t).matches()
                     || RISK_FACTORS_ONLY.matcher(t).matches() && (i == 0 || !ITEM_1A.matcher(segmentText(text, spans, i - 1)).matches())
-                    || OLD_STYLE_TITLE.matcher(t).matches() && longParagraphs(spans, i + 1, nextItem[i + 1] - 1) >= OLD_STYLE_MIN_PARAGRAPHS;
+                    || OLD_STYLE_TITLE.matcher(t).matches() && longFrom[i + 1] - longFrom[nextItem[i + 1]] >= OLD_STYLE_MIN_PARAGRAPHS;
             if (!candidate) {
                 continue;
             }
@@ -140,17 +148,6 @@ public final class StructureAnalyzer {
             }
         }
         return best < 0 || bestEnd - best < 2 ? null : new int[] {best, bestEnd};
-    }
-
-    /** Counts the paragraphs of two segments or more between two segments, stopping at the threshold. */
-    private static int longParagraphs(List<SegmentSpan> spans, int from, int to) {
-        int n = 0;
-        for (int k = from; k <= to && n < OLD_STYLE_MIN_PARAGRAPHS; ) {
-            int bl = unitLast(spans, k, to);
-            n += bl > k ? 1 : 0;
-            k = bl + 1;
-        }
-        return n;
     }
 
     private static String segmentText(String text, List<SegmentSpan> spans, int i) {
