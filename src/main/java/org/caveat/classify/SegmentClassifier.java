@@ -6,6 +6,7 @@ import org.caveat.Contribution;
 import org.caveat.SegmentType;
 import org.caveat.features.Contributions;
 import org.caveat.features.SegmentFeatures;
+import org.caveat.model.Calibration;
 import org.caveat.model.LinearModel;
 import org.caveat.structure.DocumentStructure;
 
@@ -77,11 +78,7 @@ public final class SegmentClassifier {
             double[] margins = new double[model.outputs()];
             model.margins(x, margins);
             if (temperature != 1) {
-                double[] scaled = new double[margins.length];
-                for (int k = 0; k < margins.length; k++) {
-                    scaled[k] = margins[k] / temperature;
-                }
-                calibrated[i] = LinearModel.softmaxInPlace(scaled);
+                calibrated[i] = Calibration.softmax(margins, temperature);
             }
             p[i] = LinearModel.softmaxInPlace(margins);
         });

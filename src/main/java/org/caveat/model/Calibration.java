@@ -89,23 +89,29 @@ public final class Calibration {
     }
 
     /**
-     * Turns segment-type margins into calibrated probabilities, in place.
+     * The softmax of margins divided by a temperature: calibrated segment-type probabilities when the
+     * temperature is {@link #typeTemperature()}.
      *
-     * @param margins one margin per type; receives the probabilities
-     * @return {@code margins}
+     * @param margins one margin per type; left unchanged
+     * @param temperature the temperature, above 0
+     * @return a new array of probabilities, summing to 1
      */
-    public double[] typeProbabilities(double[] margins) {
-        if (typeTemperature != 1) {
-            for (int k = 0; k < margins.length; k++) {
-                margins[k] /= typeTemperature;
-            }
+    public static double[] softmax(double[] margins, double temperature) {
+        double[] p = new double[margins.length];
+        for (int k = 0; k < p.length; k++) {
+            p[k] = margins[k] / temperature;
         }
-        return LinearModel.softmaxInPlace(margins);
+        return LinearModel.softmaxInPlace(p);
     }
 
     /** @return whether this is the identity */
     public boolean isIdentity() {
-        return equals(identity(categoryScale.length));
+        for (int k = 0; k < categoryScale.length; k++) {
+            if (categoryScale[k] != 1 || categoryShift[k] != 0) {
+                return false;
+            }
+        }
+        return typeTemperature == 1;
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.caveat.Segment;
 import org.caveat.SegmentType;
 import org.caveat.classify.ClassifiedSegments;
 import org.caveat.classify.SegmentClassifier;
+import org.caveat.model.Calibration;
 import org.caveat.model.CaveatModel;
 import org.caveat.segment.SegmentSpan;
 import org.caveat.structure.DocumentStructure;
@@ -156,12 +157,8 @@ public final class Evaluator {
                 for (int i = 0; i < margins.get(f).size(); i++) {
                     double[] m = margins.get(f).get(i);
                     int c = chosen.get(f).get(i);
-                    double[] scaled = new double[m.length];
-                    for (int k = 0; k < m.length; k++) {
-                        scaled[k] = m[k] / t;
-                    }
-                    conf.add(org.caveat.model.LinearModel.softmaxInPlace(scaled)[c]);
-                    raw.add(org.caveat.model.LinearModel.softmaxInPlace(m.clone())[c]);
+                    conf.add(Calibration.softmax(m, t)[c]);
+                    raw.add(Calibration.softmax(m, 1)[c]);
                     right.add(c == gold.get(f).get(i));
                 }
             }
