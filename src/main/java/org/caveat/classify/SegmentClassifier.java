@@ -3,6 +3,7 @@ package org.caveat.classify;
 import java.util.ArrayList;
 import java.util.List;
 import org.caveat.Contribution;
+import org.caveat.Kind;
 import org.caveat.SegmentType;
 import org.caveat.features.Contributions;
 import org.caveat.features.SegmentFeatures;
@@ -16,6 +17,10 @@ import org.caveat.structure.DocumentStructure;
  */
 public final class SegmentClassifier {
     private static final SegmentType[] TYPES = SegmentType.values();
+    /** Generic cautionary language about forward-looking statements, the one boilerplate a risk factor may hold. */
+    private static final java.util.regex.Pattern CAUTIONARY = java.util.regex.Pattern.compile(
+            "forward[- ]looking (?:statement|information)|cautionary (?:statement|note|language)|safe harbou?r",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
     private final LinearModel model;
     private final Transitions transitions;
     private final SegmentFeatures features;
@@ -81,13 +86,21 @@ public final class SegmentClassifier {
                 calibrated[i] = Calibration.softmax(margins, temperature);
             }
             p[i] = LinearModel.softmaxInPlace(margins);
+            if (!boilerplateAllowed(doc, i)) {
+                substantiveOnly(p[i]);
+                if (temperature != 1) {
+                    substantiveOnly(calibrated[i]);
+                }
+            }
         });
+        boolean[] tied = new boolean[n];
         for (int i = 0; i < n; i++) {
             same[i] = i > 0 && doc.spans().get(i).block() == doc.spans().get(i - 1).block();
+            tied[i] = i > 0 && continuesSentence(doc, i);
         }
         int[] best;
         if (sequence) {
-            best = transitions.decode(p, same);
+            best = transitions.decode(p, same, tied);
         } else {
             best = new int[n];
             for (int i = 0; i < n; i++) {
@@ -95,6 +108,9 @@ public final class SegmentClassifier {
                     if (p[i][k] > p[i][best[i]]) {
                         best[i] = k;
                     }
+                }
+                if (tied[i]) {
+                    best[i] = best[i - 1];
                 }
             }
         }
@@ -105,6 +121,55 @@ public final class SegmentClassifier {
             scores[i] = Math.min(1, Math.max(0, calibrated[i][best[i]]));
         }
         return new ClassifiedSegments(types, scores);
+    }
+
+    /**
+     * Whether a segment may be boilerplate. In an Item 1A section, labels.md makes every risk factor
+     * substantive: its heading and body, the line that summarises it, and the headings that group them.
+     * The exception is generic cautionary language about forward-looking statements, which may still be
+     * a safe harbor there. Only the section's introduction, before its first risk factor, is free.
+     */
+    static boolean boilerplateAllowed(DocumentStructure doc, int i) {
+        return switch (doc.role(i)) {
+            case NONE, INTRODUCTION -> true;
+            case ITEM_HEADING, SUMMARY, GROUP_HEADING, FACTOR_HEADING, FACTOR_BODY -> CAUTIONARY.matcher(doc.segmentText(i)).find();
+        };
+    }
+
+    /**
+     * Whether a segment continues the sentence of the segment before it: it opens in lower case, without
+     * a bullet, after a segment that ends with a semicolon or colon (a list whose items layout put on
+     * lines of their own, as in "factors include: A; [new line] b; [new line] c."). Such a fragment
+     * takes its sentence's type: in the corpus 100 of 106 fragments do, the rest being lines of a summary
+     * of risk factors, which are judged one by one and so are never tied.
+     */
+    static boolean continuesSentence(DocumentStructure doc, int i) {
+        if (doc.role(i) == org.caveat.structure.Role.SUMMARY || doc.spans().get(i).shape() == org.caveat.segment.Shape.BULLET) {
+            return false;
+        }
+        String t = doc.segmentText(i);
+        if (t.isEmpty() || !Character.isLowerCase(t.charAt(0))) {
+            return false;
+        }
+        String before = doc.segmentText(i - 1);
+        return before.endsWith(";") || before.endsWith(":") || before.endsWith("; and") || before.endsWith("; or");
+    }
+
+    /** Moves the probability of the boilerplate types onto the substantive ones, keeping their ratio. */
+    private static void substantiveOnly(double[] p) {
+        double kept = 0;
+        for (SegmentType t : TYPES) {
+            if (t.kind() == Kind.SUBSTANTIVE) {
+                kept += p[t.ordinal()];
+            }
+        }
+        for (SegmentType t : TYPES) {
+            if (t.kind() == Kind.SUBSTANTIVE) {
+                p[t.ordinal()] = kept > 0 ? p[t.ordinal()] / kept : 0.5;
+            } else {
+                p[t.ordinal()] = 0;
+            }
+        }
     }
 
     /** One segment's explanation: the runner-up type and the contributions towards the type over it. */

@@ -92,6 +92,20 @@ public final class Transitions {
      * @return the best type ordinal per segment
      */
     public int[] decode(double[][] probabilities, boolean[] sameAsPrevious) {
+        return decode(probabilities, sameAsPrevious, new boolean[probabilities.length]);
+    }
+
+    /**
+     * Finds the most probable sequence of types (Viterbi) from per-segment probabilities, with some
+     * segments tied to the one before them: a tied segment takes the type of its predecessor (it
+     * continues the same sentence).
+     *
+     * @param probabilities per segment, the probability of each type
+     * @param sameAsPrevious per segment, whether it shares a paragraph with the previous one
+     * @param tiedToPrevious per segment, whether it must take the previous segment's type (ignored for the first)
+     * @return the best type ordinal per segment
+     */
+    public int[] decode(double[][] probabilities, boolean[] sameAsPrevious, boolean[] tiedToPrevious) {
         int n = probabilities.length;
         int[] best = new int[n];
         if (n == 0) {
@@ -106,9 +120,12 @@ public final class Transitions {
         for (int i = 1; i < n; i++) {
             for (int k = 0; k < K; k++) {
                 double max = Double.NEGATIVE_INFINITY;
-                int arg = 0;
+                int arg = k;
                 for (int j = 0; j < K; j++) {
-                    double s = score[j] + weight * log(sameAsPrevious[i], j, k);
+                    if (tiedToPrevious[i] && j != k) {
+                        continue;
+                    }
+                    double s = score[j] + (tiedToPrevious[i] ? 0 : weight * log(sameAsPrevious[i], j, k));
                     if (s > max) {
                         max = s;
                         arg = j;

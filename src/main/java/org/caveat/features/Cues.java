@@ -27,7 +27,8 @@ final class Cues {
         String[][] defs = {
             {"fls", "forward[- ]looking (statements?|information)"},
             {"pslra", "private securities litigation reform act|safe harbor|safe harbour|section 27a|section 21e"},
-            {"differ", "differ materially|actual (results|events|outcomes)|cause (our |the company's )?actual"},
+            {"differ", "differ materially|actual (results|events|outcomes)|cause (our |the company's )?actual|results to differ|"
+                    + "(factors|risks|uncertainties) (that|which) (could|may|might) cause"},
             {"noupdate", "undertakes? no (obligation|duty)|(assumes?|disclaims?) (any )?(obligation|duty)|not (intend|undertake) to update|no obligation to (update|revise)|speak only as of"},
             {"riskref", "risk factors|annual report on form|form 10-[kq]|quarterly report|filings? with the (sec|securities)|sec filings|reports filed with"},
             {"uncertain", "risks and uncertainties|uncertainties|assumptions|no assurance|undue reliance|cautioned|caution"},
@@ -114,18 +115,21 @@ final class Cues {
         return c >= '0' && c <= '9';
     }
 
-    /** Returns a bit set (one bit per cue of {@link #ALL}) of the cues that fire in the text. */
+    /**
+     * Returns a bit set (one bit per cue of {@link #ALL}) of the cues that fire in the text, read with its
+     * typographic variants folded ({@link org.caveat.read.Typography}).
+     */
     static long fire(CharSequence text) {
-        return SET.find(text);
+        return SET.find(org.caveat.read.Typography.folded(text));
     }
 
-    /** @return a searcher for many texts in one thread, answering as {@link #fire} does */
+    /** @return a searcher for many texts in one thread, answering as {@link #fire} does on folded text */
     static PatternSet.Searcher searcher() {
         return SET.searcher();
     }
 
     /** The same as {@link #fire}, one regex search per cue: the reference that tests compare it with. */
     static long fireSlowly(CharSequence text) {
-        return SET.findSlowly(text);
+        return SET.findSlowly(org.caveat.read.Typography.folded(text));
     }
 }

@@ -8,7 +8,7 @@ package org.caveat.features;
  */
 public final class ItemFeatures {
     /** Changes whenever the features change. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     private static final int NS_W = Hashing.namespace("iw");
     private static final int NS_B = Hashing.namespace("ib");
     private static final int NS_H = Hashing.namespace("ih");
@@ -165,7 +165,7 @@ public final class ItemFeatures {
                 b.name("no words");
             }
         }
-        CharSequence item = text.subSequence(start, end);
+        CharSequence item = org.caveat.read.Typography.folded(text.subSequence(start, end));
         float termWeight = (float) Math.max(1.5, Math.sqrt(n) / 2);
         long terms = TERMS.find(item);
         for (int i = 0; i < CATEGORY_TERMS.length; i++) {

@@ -13,19 +13,13 @@ import org.caveat.structure.Paragraph;
  */
 public final class ParagraphFeatures {
     /** The version of these features; a model trained on another version is refused. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     private static final int NS = Hashing.namespace("paragraph");
     private static final int MAX_WORDS = 24;
     private static final Pattern MODAL = Pattern.compile("\\b(may|could|might|would|can|cannot|will)\\b");
     private static final Pattern HARM = Pattern.compile(
             "\\b(advers\\w*|harm\\w*|negative\\w*|material\\w*|risk\\w*|los(s|ses|e)|declin\\w*|fail\\w*|reduc\\w*|impair\\w*|"
                     + "depend\\w*|subject to|uncertain\\w*|volatil\\w*|difficult\\w*|unable)\\b");
-    private static final Pattern CONTINUATION = Pattern.compile(
-            "\\W*(in addition|additionally|further|furthermore|moreover|for example|for instance|as a result|however|also|"
-                    + "these|this|such|accordingly|consequently|therefore|thus|similarly|likewise|finally|although|while|"
-                    + "in particular|specifically|among other|see|for more|for a discussion|refer|if so|even if|in that)\\b",
-            Pattern.CASE_INSENSITIVE);
-
     private final int dimension;
 
     /**
@@ -75,7 +69,7 @@ public final class ParagraphFeatures {
         add(b, "position " + bucket(p.index(), 1, 2, 3, 6));
         String style = bucket((int) Math.round(p.singleSentenceShare() * 10), 2, 4, 6);
         add(b, "style " + style + ", sentences " + sents);
-        add(b, "continuation " + CONTINUATION.matcher(first).lookingAt());
+        add(b, "continuation " + Paragraph.opensWithContinuation(first));
         char c0 = first.charAt(0);
         add(b, "opens with " + (Character.isUpperCase(c0) ? "capital" : Character.isLowerCase(c0) ? "lower case"
                 : Character.isDigit(c0) ? "digit" : c0 == '(' ? "parenthesis" : "mark"));
@@ -107,7 +101,7 @@ public final class ParagraphFeatures {
             int nextLength = p.spans().get(p.nextLast()).end() - p.spans().get(p.nextFirst()).start();
             add(b, "after: sentences " + bucket(nextSegs, 1, 2, 3, 5));
             add(b, "after is longer " + (nextLength > length));
-            add(b, "after continues " + CONTINUATION.matcher(p.segmentText(p.nextFirst())).lookingAt());
+            add(b, "after continues " + Paragraph.opensWithContinuation(p.segmentText(p.nextFirst())));
         }
         return b.build(true);
     }

@@ -1,6 +1,7 @@
 package org.caveat.features;
 
 import java.util.List;
+import org.caveat.read.Typography;
 import org.caveat.segment.SegmentSpan;
 import org.caveat.segment.Shape;
 import org.caveat.structure.DocumentStructure;
@@ -17,7 +18,7 @@ import org.caveat.structure.Section;
  */
 public final class SegmentFeatures {
     /** Changes whenever the features change, so that a model trained on other features is refused. */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
     private static final int MAX_WORDS = 400;
     private static final float STRUCTURE = 3f;
     /** Character trigrams are taken from this many words of a segment at most. */
@@ -162,7 +163,7 @@ public final class SegmentFeatures {
         PatternSet.Searcher cueSearch = Cues.searcher();
         for (int i = 0; i < n; i++) {
             SegmentSpan s = spans.get(i);
-            cues[i] = cueSearch.find(text.subSequence(s.start(), s.end()));
+            cues[i] = cueSearch.find(Typography.folded(text.subSequence(s.start(), s.end())));
             int w = Words.find(text, s.start(), s.end(), buf);
             int[] h = new int[w];
             for (int k = 0; k < w; k++) {

@@ -15,7 +15,8 @@ import org.caveat.model.LinearModel;
 /**
  * Tags a risk item with categories: one logistic model per category over {@link ItemFeatures}, each
  * with its own threshold chosen by cross-validation at training time. An item always gets at least
- * its best-scoring category. Immutable and thread-safe.
+ * one category: when none reaches its threshold, the one with the highest calibrated probability.
+ * Immutable and thread-safe.
  */
 public final class CategoryTagger {
     private static final RiskCategory[] CATEGORIES = RiskCategory.values();
@@ -95,7 +96,7 @@ public final class CategoryTagger {
             if (p[k] >= thresholds[k]) {
                 out.add(new CategoryScore(CATEGORIES[k], p[k]));
             }
-            if (p[k] - thresholds[k] > p[best] - thresholds[best]) {
+            if (p[k] > p[best]) {
                 best = k;
             }
         }

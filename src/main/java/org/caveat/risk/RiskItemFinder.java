@@ -50,6 +50,26 @@ public final class RiskItemFinder {
                 listOpen = false;
                 continue;
             }
+            if (doc.role(i) == Role.SUMMARY) {
+                // A line of the summary of risk factors is one item, without its bullet and closing punctuation.
+                int last = i;
+                while (last + 1 < spans.size() && doc.role(last + 1) == Role.SUMMARY
+                        && spans.get(last + 1).unit() == spans.get(i).unit()) {
+                    last++;
+                }
+                int start = spans.get(i).start();
+                int end = spans.get(last).end();
+                while (start < end && !startsItem(text.charAt(start))) {
+                    start++;
+                }
+                end = trimmedEnd(text, start, end);
+                if (end > start) {
+                    items.add(new ItemSpan(start, end, start));
+                }
+                i = last;
+                listOpen = false;
+                continue;
+            }
             if (doc.role(i) != Role.NONE && doc.role(i) != Role.INTRODUCTION) {
                 listOpen = false;
                 continue;
@@ -95,6 +115,26 @@ public final class RiskItemFinder {
         }
         char c = t.charAt(0);
         return Character.isLowerCase(c) || !Character.isLetterOrDigit(c) && c != '"' && c != '\u201c';
+    }
+
+    /** The end of an item without its closing punctuation and joining word ("; and", ".", ","). */
+    private static int trimmedEnd(String text, int start, int end) {
+        while (true) {
+            int e = end;
+            while (e > start && (Character.isWhitespace(text.charAt(e - 1)) || ";,.:".indexOf(text.charAt(e - 1)) >= 0)) {
+                e--;
+            }
+            String tail = text.substring(Math.max(start, e - 4), e);
+            if (tail.endsWith(" and")) {
+                e -= 4;
+            } else if (tail.endsWith(" or")) {
+                e -= 3;
+            }
+            if (e == end) {
+                return end;
+            }
+            end = e;
+        }
     }
 
     private static boolean startsItem(char c) {

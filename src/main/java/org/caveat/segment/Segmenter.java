@@ -459,6 +459,9 @@ public final class Segmenter {
         if (last == '.' || last == '!' || last == '?' || last == ';' || last == ',') {
             return false;
         }
+        if (Character.isLowerCase(text.charAt(a)) || text.startsWith(" and", b - 4) || text.startsWith(" or", b - 3)) {
+            return false; // a line of a list ("weather that shortens the season; and"), not a title
+        }
         int words = 1;
         for (int i = a; i < b; i++) {
             if (text.charAt(i) == ' ') {

@@ -25,6 +25,22 @@ import org.caveat.segment.SegmentSpan;
 public record Paragraph(String text, List<SegmentSpan> spans, int first, int last, int previousFirst, int previousLast,
                         int nextFirst, int nextLast, int index, boolean afterGroupHeading, boolean dashTitle,
                         boolean plainHeading, double singleSentenceShare) {
+    private static final java.util.regex.Pattern CONTINUATION = java.util.regex.Pattern.compile(
+            "\\W*(in addition|additionally|further|furthermore|moreover|for example|for instance|as a result|however|also|"
+                    + "these|this|such|accordingly|consequently|therefore|thus|similarly|likewise|finally|although|while|"
+                    + "in particular|specifically|among other|see|for more|for a discussion|refer|if so|even if|in that)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whether a sentence opens with words that carry an argument on ("In addition", "For example",
+     * "However", "These ..."), as a body's sentence does and a risk factor's heading seldom does.
+     *
+     * @param sentence a sentence
+     * @return whether it opens with such words
+     */
+    public static boolean opensWithContinuation(CharSequence sentence) {
+        return CONTINUATION.matcher(sentence).lookingAt();
+    }
 
     /** @return the number of segments in the paragraph */
     public int segments() {

@@ -8,6 +8,11 @@ public enum Role {
     ITEM_HEADING,
     /** The section's text before its first risk factor: its generic introduction. */
     INTRODUCTION,
+    /**
+     * An item of the section's summary of risk factors (a "Summary of Risk Factors" list, with or
+     * without bullets), each line one risk item.
+     */
+    SUMMARY,
     /** A heading that groups risk factors ("Risks Related to Our Business"). */
     GROUP_HEADING,
     /** The first segment of a risk factor: its heading. */

@@ -23,7 +23,7 @@ public enum Section {
 
     /** Names the section that a heading opens. */
     static Section ofHeading(String heading) {
-        String h = heading.toLowerCase(Locale.ROOT);
+        String h = org.caveat.read.Typography.folded(heading).toString().toLowerCase(Locale.ROOT);
         if (h.startsWith("about ") || h.equals("about")) {
             return ABOUT;
         }

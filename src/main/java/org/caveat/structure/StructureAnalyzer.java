@@ -11,10 +11,11 @@ import org.caveat.segment.Shape;
 
 /**
  * Finds the layout of a document from its segments: sections opened by headings ("About X",
- * "Forward-Looking Statements", contacts), and in a 10-K or 10-Q the Item 1A section with its group
- * headings and risk factors. The Item 1A section is the "Item 1A" heading whose section runs longest
- * before the next item heading, so a table of contents entry (followed at once by Item 1B) or a
- * cross-reference inside a sentence (not a heading) is not taken for it. Stateless and thread-safe.
+ * "Forward-Looking Statements", contacts), and in a 10-K or 10-Q the Item 1A section with its summary
+ * of risk factors, group headings and risk factors. The Item 1A section is the "Item 1A" heading whose
+ * section runs longest before the next item heading, so a table of contents entry (followed at once by
+ * Item 1B) or a cross-reference inside a sentence (not a heading) is not taken for it. Inside it, headings
+ * open no section of their own. Stateless and thread-safe.
  */
 public final class StructureAnalyzer {
     private static final Pattern ITEM_1A = Pattern.compile("^\\W{0,4}item\\s*1a\\b.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -34,12 +35,31 @@ public final class StructureAnalyzer {
     private static final Pattern PAGE_ARTIFACT = Pattern.compile(
             "\\W*(?:table of contents|index|page\\s*\\d+(?:\\s*of\\s*\\d+)?|\\d{1,3}|[ivxlc]{1,6}|[a-z]-\\d{1,3})\\W*",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern CONTINUATION = Pattern.compile(
-            "\\W*(in addition|additionally|further|furthermore|moreover|for example|for instance|as a result|however|also|"
-                    + "these|this|such|accordingly|consequently|therefore|thus|similarly|likewise|finally|although|while|"
-                    + "in particular|specifically|among other|see|for more|for a discussion|refer)\\b",
+    /** A summary of risk factors' title, or the words of a lead-in that introduce one. */
+    private static final Pattern SUMMARY_TITLE = Pattern.compile(
+            "\\bsummary\\b|\\bsummari[sz]e[sd]?\\b", Pattern.CASE_INSENSITIVE);
+    /** A lead-in to a list: it says what follows. */
+    private static final Pattern SUMMARY_LEAD_IN = Pattern.compile(
+            "\\bfollowing\\b|\\bbelow\\b|:\\s*$|\\bsummari[sz]e", Pattern.CASE_INSENSITIVE);
+    /** The line that closes a summary by sending the reader on to the full discussion. */
+    private static final Pattern SUMMARY_END = Pattern.compile(
+            "\\W*(for a (more )?(complete|detailed|full|fuller|further) (discussion|description)|"
+                    + "(the|these) (risks|risk factors|factors) (summari[sz]ed|described|listed) above|"
+                    + "(this|the above|the foregoing) (summary|list) (is|does))",
             Pattern.CASE_INSENSITIVE);
-
+    /**
+     * Summary lines are short: a paragraph of three sentences or more, or of two above this many
+     * characters, or of one above twice as many, is a body.
+     */
+    private static final int SUMMARY_LINE_MAX = 400;
+    /** A short line that says the risks are discussed below at greater length closes a summary too. */
+    private static final Pattern SUMMARY_ON = Pattern.compile(
+            "\\b(discussed|described|addressed|explained|set forth)\\s+(more fully|in (more|greater|further|additional) detail|"
+                    + "at (greater |more )?length)\\b", Pattern.CASE_INSENSITIVE);
+    /** The summary's title or lead-in is among this many paragraphs at the start of the section. */
+    private static final int SUMMARY_OPENER_WITHIN = 8;
+    /** A summary has at least this many lines. */
+    private static final int SUMMARY_MIN_LINES = 3;
     private StructureAnalyzer() {
     }
 
@@ -99,6 +119,8 @@ public final class StructureAnalyzer {
         int[] section = findItem1A(text, spans);
         if (section != null) {
             layOutRiskSection(text, spans, emphasis, factorStarts, section[0], section[1], roles, factors, null);
+            // The headings inside Item 1A are its own (group headings, risk factors): they open no section.
+            Arrays.fill(sections, section[0], section[1] + 1, Section.RISK_FACTORS);
         }
         return new DocumentStructure(text, spans, sections, roles, blockFirst, blockLast, factors, section != null);
     }
@@ -196,7 +218,7 @@ public final class StructureAnalyzer {
         int paragraphs = 0;
         for (int k = i; k <= last; ) {
             int bl = unitLast(spans, k, last);
-            int kind = k == bl && PAGE_ARTIFACT.matcher(segmentText(text, spans, k)).matches() ? 2
+            int kind = k == bl && isFurniture(segmentText(text, spans, k)) ? 2
                     : isGroupHeading(text, spans, k, bl) ? 1 : 0;
             blocks.add(new int[] {k, bl, kind});
             if (kind == 0) {
@@ -206,6 +228,22 @@ public final class StructureAnalyzer {
             k = bl + 1;
         }
         double singleShare = paragraphs == 0 ? 0 : (double) singles / paragraphs;
+        int[] summary = findSummary(text, spans, blocks);
+        if (summary != null) {
+            if (summary[2] == 1) {
+                int[] closing = blocks.get(summary[1]);
+                Arrays.fill(roles, closing[0], closing[1] + 1, Role.INTRODUCTION);
+                closing[2] = 3;
+            }
+            // What comes before the summary (the introduction, the summary's title and lead-in) introduces the section.
+            for (int b = 0; b < summary[1]; b++) {
+                int[] block = blocks.get(b);
+                Role role = block[2] == 1 ? Role.GROUP_HEADING
+                        : block[2] == 2 || b < summary[0] ? Role.INTRODUCTION : Role.SUMMARY;
+                Arrays.fill(roles, block[0], block[1] + 1, role);
+                block[2] = 3;
+            }
+        }
         int factorStart = -1;
         boolean previousWasHeading = false;
         boolean afterGroupHeading = false;
@@ -216,6 +254,9 @@ public final class StructureAnalyzer {
             int bl = blocks.get(b)[1];
             int kind = blocks.get(b)[2];
             int headingEnd = -1;
+            if (kind == 3) {
+                continue; // in the summary of risk factors: roles given
+            }
             if (kind == 2) {
                 roles[bf] = factorStart >= 0 ? Role.FACTOR_BODY : Role.INTRODUCTION;
                 continue;
@@ -284,6 +325,91 @@ public final class StructureAnalyzer {
         }
     }
 
+    /**
+     * Finds the summary of risk factors that opens many Item 1A sections (required of long sections since
+     * 2020): a "Summary of Risk Factors" heading or a lead-in that says it summarises the risks, then one
+     * line per risk, short, with or without bullets, before the first paragraph long enough to be a body.
+     * The summary ends at a line that sends the reader on to the full discussion, else at the group
+     * heading that opens the full risk factors, else before the heading of the first one.
+     *
+     * @return {first block, end block (exclusive), 1 if the end block is a closing line and else 0} of the
+     *     summary's lines, or null when there is none
+     */
+    private static int[] findSummary(String text, List<SegmentSpan> spans, List<int[]> blocks) {
+        int first = -1;
+        for (int b = 0, seen = 0; b < blocks.size() && seen < SUMMARY_OPENER_WITHIN && first < 0; b++) {
+            int[] block = blocks.get(b);
+            if (block[2] == 2) {
+                continue;
+            }
+            seen++;
+            String t = blockText(text, spans, block);
+            if (SUMMARY_TITLE.matcher(t).find() && t.length() < 120) {
+                first = b + 1;
+                boolean leadIn = first < blocks.size() && blocks.get(first)[2] == 0
+                        && SUMMARY_LEAD_IN.matcher(blockText(text, spans, blocks.get(first))).find();
+                if (leadIn) {
+                    first++;
+                }
+            } else if (block[2] == 0 && SUMMARY_LEAD_IN.matcher(t).find() && SUMMARY_TITLE.matcher(t).find()) {
+                first = b + 1;
+            }
+        }
+        if (first < 0) {
+            return null;
+        }
+        int firstLong = blocks.size();
+        for (int b = first; b < blocks.size(); b++) {
+            int[] block = blocks.get(b);
+            int length = spans.get(block[1]).end() - spans.get(block[0]).start();
+            int sentences = block[1] - block[0] + 1;
+            boolean body = sentences > 2 || sentences == 2 && length > SUMMARY_LINE_MAX || length > 2 * SUMMARY_LINE_MAX;
+            if (block[2] == 0 && body) {
+                firstLong = b;
+                break;
+            }
+        }
+        int end = -1;
+        for (int b = first; b < firstLong && end < 0; b++) {
+            String t = blocks.get(b)[2] == 0 ? blockText(text, spans, blocks.get(b)) : "";
+            if (SUMMARY_END.matcher(t).lookingAt() || t.length() < 200 && SUMMARY_ON.matcher(t).find()) {
+                end = b;
+            }
+        }
+        boolean closed = end >= 0;
+        if (end < 0) {
+            for (int b = firstLong - 1; b > first && end < 0; b--) {
+                if (blocks.get(b)[2] == 1) {
+                    end = b;
+                    while (end - 1 > first && blocks.get(end - 1)[2] == 1) {
+                        end--;
+                    }
+                }
+            }
+        }
+        if (end < 0) {
+            end = firstLong;
+            int u = firstLong - 1;
+            while (u > first && blocks.get(u)[2] == 2) {
+                u--;
+            }
+            int[] block = blocks.get(u);
+            if (firstLong < blocks.size() && u > first && block[2] == 0 && block[0] == block[1]
+                    && spans.get(block[0]).shape() != Shape.BULLET) {
+                end = u; // the heading of the first risk factor, above its body
+            }
+        }
+        int lines = 0;
+        for (int b = first; b < end; b++) {
+            lines += blocks.get(b)[2] == 0 ? 1 : 0;
+        }
+        return lines >= SUMMARY_MIN_LINES ? new int[] {first, end, closed ? 1 : 0} : null;
+    }
+
+    private static String blockText(String text, List<SegmentSpan> spans, int[] block) {
+        return text.substring(spans.get(block[0]).start(), spans.get(block[1]).end());
+    }
+
     /** Counts paragraphs that open with a run-in title ("We Transport Hazardous Materials – We transport ..."). */
     private static int countRunIn(String text, List<SegmentSpan> spans, int from, int last) {
         int n = 0;
@@ -330,6 +456,14 @@ public final class StructureAnalyzer {
             }
         }
         return longWords > 0 && capitalised * 10 >= longWords * 7 ? dash - start : 0;
+    }
+
+    /**
+     * Page furniture: a running header or page number, or a line without a letter or digit (the bullets
+     * of a list whose items conversion put on lines of their own).
+     */
+    private static boolean isFurniture(String t) {
+        return PAGE_ARTIFACT.matcher(t).matches() || t.codePoints().noneMatch(Character::isLetterOrDigit);
     }
 
     /** The last segment of the line group (a paragraph, heading, bullet or table row) that segment i starts. */
@@ -394,7 +528,7 @@ public final class StructureAnalyzer {
         }
         String t = segmentText(text, spans, bf);
         int words = t.split("\\s+").length;
-        if (words < 4 || words > 90 || CONTINUATION.matcher(t).lookingAt()) {
+        if (words < 4 || words > 90 || Paragraph.opensWithContinuation(t)) {
             return false;
         }
         char end = t.charAt(t.length() - 1);

@@ -50,7 +50,7 @@ public final class Trainer {
     /** The name written into models trained here. */
     public static final String MODEL_NAME = "caveat-default";
     /** The version written into models trained here. */
-    public static final String MODEL_VERSION = "1.1.0";
+    public static final String MODEL_VERSION = "1.2.0";
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     private static final double[] THRESHOLD_GRID;
 

@@ -1,5 +1,6 @@
 package org.caveat.risk;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -40,5 +41,37 @@ class RiskItemFinderTest {
         }
         assertTrue(matched * 10 >= d.items().size() * 8, matched + " of " + d.items().size() + " factors found; items: " + items.size());
         assertTrue(items.size() <= d.items().size() + 2, "no factor is split into many: " + items.size());
+    }
+
+    /**
+     * A summary of risk factors is one item per line, with or without bullets, each without its bullet
+     * and closing punctuation; the full risk factors below it are items of their own, not merged with
+     * the summary's lines.
+     */
+    @Test
+    void eachLineOfASummaryOfRiskFactorsIsOneItem() throws IOException {
+        String body = """
+
+                Our credit facility matures in 2027, and we had $2.4 billion of debt at year end. Our debt \
+                requires large interest payments and restricts how we use our cash. We may need to refinance \
+                it on worse terms, and a downgrade of our credit ratings would raise our borrowing costs.
+                """;
+        for (String bullet : new String[] {"", "\u2022 "}) {
+            String text = "Item 1A. Risk Factors\n\nInvesting in our stock involves risks.\n\nSummary of Risk Factors\n\n"
+                    + "The following is a summary of the principal risks we face:\n\n"
+                    + bullet + "our substantial debt could limit our flexibility;\n\n"
+                    + bullet + "we depend on three hospital systems for most of our revenue;\n\n"
+                    + bullet + "a failure of our information systems could expose patient data; and\n\n"
+                    + bullet + "competition for nurses could raise our labor costs.\n\n"
+                    + "Risks Related to Our Indebtedness\n\nOur substantial debt could limit our flexibility.\n" + body
+                    + "\nWe depend on three hospital systems for most of our revenue.\n" + body;
+            List<String> items = Caveat.loadDefault().analyze(text).riskItems().stream().map(RiskItem::text).toList();
+            assertEquals(List.of("our substantial debt could limit our flexibility",
+                    "we depend on three hospital systems for most of our revenue",
+                    "a failure of our information systems could expose patient data",
+                    "competition for nurses could raise our labor costs"), items.subList(0, 4), "bullet '" + bullet + "'");
+            assertEquals(6, items.size(), items.toString());
+            assertTrue(items.get(4).startsWith("Our substantial debt could limit our flexibility."), items.get(4));
+        }
     }
 }

@@ -110,6 +110,15 @@ class StructureAnalyzerTest {
         throw new AssertionError("no segment " + text);
     }
 
+    private static int lastIndexOf(DocumentStructure d, String text) {
+        for (int i = d.size() - 1; i >= 0; i--) {
+            if (d.segmentText(i).equals(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no segment " + text);
+    }
+
     private static final String OLD_STYLE = """
             FACTORS THAT MAY AFFECT FUTURE RESULTS
 
@@ -172,5 +181,102 @@ class StructureAnalyzerTest {
         Paragraph second = seen.get(2);
         assertEquals(seen.get(1).first(), second.previousFirst());
         assertTrue(second.singleSentenceShare() == 0 && !second.dashTitle(), second.toString());
+    }
+
+    /** A 2021-style Item 1A whose summary lost its bullets in conversion: one short paragraph per risk. */
+    private static final String SUMMARY = """
+            Item 1A. Risk Factors
+
+            Our business faces many risks. You should consider the risks described below before investing.
+
+            Summary of Risk Factors
+
+            The following is a summary of the principal risks that could adversely affect our business.
+
+            Our substantial indebtedness could limit our flexibility and harm our results.
+
+            Rising interest rates would increase the cost of our variable-rate borrowings.
+
+            We depend on three hospital systems for most of our revenue.
+
+            A failure of our information systems could disrupt our operations and expose patient data.
+
+            For a more complete discussion of these risks, see below.
+
+            Risks Related to Our Indebtedness
+
+            Our substantial indebtedness could limit our flexibility and harm our results.
+
+            At December 31, 2021, we had $2.4 billion of debt outstanding. Our debt requires us to dedicate a \
+            large share of our cash flow to interest and principal. It could also limit our ability to borrow \
+            more, to react to changes in our markets and to pay dividends, and it makes us more vulnerable to \
+            downturns than competitors with less debt. We may need to refinance some of it on worse terms.
+
+            Rising interest rates would increase the cost of our variable-rate borrowings.
+
+            About 40% of our debt bears interest at floating rates. Each increase of one percentage point \
+            in those rates would raise our annual interest expense by about $9.6 million. We hedge only part \
+            of this exposure, and our hedges may not perform as we expect if markets are disrupted.
+
+            Item 1B. Unresolved Staff Comments
+            """;
+
+    @Test
+    void aSummaryWithoutBulletsIsOneRiskPerLineAndNotTakenForFactors() {
+        List<SegmentSpan> spans = new Segmenter().segment(SUMMARY);
+        DocumentStructure doc = StructureAnalyzer.analyze(SUMMARY, spans, Emphasis.NONE);
+        List<String> summary = new java.util.ArrayList<>();
+        for (int i = 0; i < doc.size(); i++) {
+            if (doc.role(i) == Role.SUMMARY) {
+                summary.add(doc.segmentText(i));
+            }
+        }
+        assertEquals(List.of("Our substantial indebtedness could limit our flexibility and harm our results.",
+                "Rising interest rates would increase the cost of our variable-rate borrowings.",
+                "We depend on three hospital systems for most of our revenue.",
+                "A failure of our information systems could disrupt our operations and expose patient data."), summary);
+        assertEquals(Role.INTRODUCTION, doc.role(indexOf(doc, "The following is a summary of the principal risks that could adversely affect our business.")));
+        assertEquals(Role.INTRODUCTION, doc.role(indexOf(doc, "For a more complete discussion of these risks, see below.")));
+        assertEquals(Role.GROUP_HEADING, doc.role(indexOf(doc, "Risks Related to Our Indebtedness")));
+        List<int[]> factors = doc.riskFactors();
+        assertEquals(2, factors.size(), "the two full risk factors, not the summary's lines");
+        assertTrue(SUMMARY.substring(spans.get(factors.get(0)[0]).start()).startsWith("Our substantial indebtedness"));
+        assertTrue(spans.get(factors.get(0)[0]).start() > SUMMARY.indexOf("Risks Related to Our Indebtedness"));
+        // The same without the closing line and the group heading: the summary ends above the first factor's heading.
+        String bare = SUMMARY.replace("For a more complete discussion of these risks, see below.\n\n", "")
+                .replace("Risks Related to Our Indebtedness\n\n", "");
+        DocumentStructure d2 = analyze(bare);
+        assertEquals(2, d2.riskFactors().size());
+        assertEquals(4, java.util.stream.IntStream.range(0, d2.size()).filter(i -> d2.role(i) == Role.SUMMARY).count());
+        assertEquals(Role.FACTOR_HEADING, d2.role(lastIndexOf(d2, "Our substantial indebtedness could limit our flexibility and harm our results.")));
+    }
+
+    @Test
+    void aLineOfBulletsInARiskFactorIsNotAGroupHeading() {
+        String text = """
+                Item 1A. Risk Factors
+
+                Our substantial indebtedness could limit our flexibility and harm our results.
+
+                Our debt could have important consequences for holders of our securities and for our business, including:
+
+                \u2022 \u2022 \u2022
+
+                making it harder to pay our other obligations;
+
+                limiting our ability to borrow more.
+
+                A failure of our information systems could disrupt our operations and expose patient data.
+
+                We rely on systems run by third parties. Attacks on them have grown in number and skill.
+                """;
+        DocumentStructure doc = analyze(text);
+        int bullets = indexOf(doc, "\u2022 \u2022 \u2022");
+        assertEquals(Role.FACTOR_BODY, doc.role(bullets));
+        assertEquals(Role.FACTOR_BODY, doc.role(indexOf(doc, "limiting our ability to borrow more.")));
+        assertEquals(2, doc.riskFactors().size());
+        for (int i = 0; i < doc.size(); i++) {
+            assertEquals(Section.RISK_FACTORS, doc.section(i), "a heading inside Item 1A opens no section of its own");
+        }
     }
 }
