@@ -132,7 +132,8 @@ public final class SegmentClassifier {
     static boolean boilerplateAllowed(DocumentStructure doc, int i) {
         return switch (doc.role(i)) {
             case NONE, INTRODUCTION -> true;
-            case ITEM_HEADING, SUMMARY, GROUP_HEADING, FACTOR_HEADING, FACTOR_BODY -> CAUTIONARY.matcher(doc.segmentText(i)).find();
+            case ITEM_HEADING, SUMMARY, GROUP_HEADING, FACTOR_HEADING, FACTOR_BODY -> CAUTIONARY.matcher(doc.text())
+                    .region(doc.spans().get(i).start(), doc.spans().get(i).end()).find();
         };
     }
 
@@ -147,12 +148,14 @@ public final class SegmentClassifier {
         if (doc.role(i) == org.caveat.structure.Role.SUMMARY || doc.spans().get(i).shape() == org.caveat.segment.Shape.BULLET) {
             return false;
         }
-        String t = doc.segmentText(i);
-        if (t.isEmpty() || !Character.isLowerCase(t.charAt(0))) {
+        String text = doc.text();
+        int start = doc.spans().get(i).start();
+        if (start >= doc.spans().get(i).end() || !Character.isLowerCase(text.charAt(start))) {
             return false;
         }
-        String before = doc.segmentText(i - 1);
-        return before.endsWith(";") || before.endsWith(":") || before.endsWith("; and") || before.endsWith("; or");
+        int end = doc.spans().get(i - 1).end();
+        char last = text.charAt(end - 1);
+        return last == ';' || last == ':' || text.startsWith("; and", end - 5) || text.startsWith("; or", end - 4);
     }
 
     /** Moves the probability of the boilerplate types onto the substantive ones, keeping their ratio. */

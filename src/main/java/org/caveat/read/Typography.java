@@ -24,10 +24,20 @@ public final class Typography implements CharSequence {
      * Wraps text in a folding view.
      *
      * @param text the text, not null
-     * @return a view of the same length whose characters are folded by {@link #fold(char)}
+     * @return a view of the same length whose characters are folded by {@link #fold(char)}, or the text
+     *     itself when it holds no character to fold
      */
     public static CharSequence folded(CharSequence text) {
-        return text instanceof Typography ? text : new Typography(text, 0, text.length());
+        if (text instanceof Typography) {
+            return text;
+        }
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= '\u2010' && fold(c) != c) {
+                return new Typography(text, 0, n);
+            }
+        }
+        return text; // nothing to fold: the text itself, read at full speed
     }
 
     /**
