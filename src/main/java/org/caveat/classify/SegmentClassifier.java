@@ -12,8 +12,10 @@ import org.caveat.model.LinearModel;
 import org.caveat.structure.DocumentStructure;
 
 /**
- * Gives each segment a type with a multinomial logistic model over {@link SegmentFeatures}.
- * Immutable and thread-safe.
+ * Gives each segment a type with a multinomial logistic model over {@link SegmentFeatures}, under two
+ * rules: inside an Item 1A section only the introduction, and generic language about forward-looking
+ * statements, may be boilerplate; and a fragment that continues the sentence before it (a list line in
+ * lower case after a semicolon or colon) takes that sentence's type. Immutable and thread-safe.
  */
 public final class SegmentClassifier {
     private static final SegmentType[] TYPES = SegmentType.values();
@@ -71,8 +73,9 @@ public final class SegmentClassifier {
      *
      * @param doc the document's structure
      * @param sequence whether to decode the document's types as a sequence (Viterbi over the learned
-     *     transitions) rather than segment by segment
-     * @return the types and the probability of each chosen type
+     *     transitions) rather than segment by segment; the two rules of the class hold either way
+     * @return the types and the calibrated probability of each chosen type (for a fragment tied to its
+     *     sentence, its own probability of that type)
      */
     public ClassifiedSegments classify(DocumentStructure doc, boolean sequence) {
         int n = doc.spans().size();
