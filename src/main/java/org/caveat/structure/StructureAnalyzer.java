@@ -60,6 +60,7 @@ public final class StructureAnalyzer {
     private static final int SUMMARY_OPENER_WITHIN = 8;
     /** A summary has at least this many lines. */
     private static final int SUMMARY_MIN_LINES = 3;
+
     private StructureAnalyzer() {
     }
 
@@ -212,7 +213,8 @@ public final class StructureAnalyzer {
         boolean useEmphasis = !emphasis.isEmpty() && emphasis.coveredLength(spans.get(first).start(), spans.get(last).end()) > 0;
         boolean runIn = !useEmphasis && countRunIn(text, spans, i, last) >= 3;
         boolean learned = !useEmphasis && (model != null || collect != null);
-        // The body's paragraphs: {first, last, kind} with kind 0 a paragraph, 1 a group heading, 2 page furniture.
+        // The body's paragraphs: {first, last, kind} with kind 0 a paragraph, 1 a group heading, 2 page furniture,
+        // 3 laid out already (the summary of risk factors and what comes before it).
         List<int[]> blocks = new ArrayList<>();
         int singles = 0;
         int paragraphs = 0;
@@ -230,16 +232,12 @@ public final class StructureAnalyzer {
         double singleShare = paragraphs == 0 ? 0 : (double) singles / paragraphs;
         int[] summary = findSummary(text, spans, blocks);
         if (summary != null) {
-            if (summary[2] == 1) {
-                int[] closing = blocks.get(summary[1]);
-                Arrays.fill(roles, closing[0], closing[1] + 1, Role.INTRODUCTION);
-                closing[2] = 3;
-            }
-            // What comes before the summary (the introduction, the summary's title and lead-in) introduces the section.
-            for (int b = 0; b < summary[1]; b++) {
+            // What comes before the summary (the introduction, its title and lead-in) and its closing line,
+            // if it has one, introduce the section; its lines are the summary's.
+            for (int b = 0; b < summary[1] + summary[2]; b++) {
                 int[] block = blocks.get(b);
                 Role role = block[2] == 1 ? Role.GROUP_HEADING
-                        : block[2] == 2 || b < summary[0] ? Role.INTRODUCTION : Role.SUMMARY;
+                        : block[2] == 2 || b < summary[0] || b >= summary[1] ? Role.INTRODUCTION : Role.SUMMARY;
                 Arrays.fill(roles, block[0], block[1] + 1, role);
                 block[2] = 3;
             }
