@@ -13,8 +13,11 @@ import org.caveat.classify.Transitions;
  * threshold per category, the calibration of their scores, and the manifest that says where they came from. Immutable and thread-safe.
  */
 public final class CaveatModel {
-    /** The model format version this library writes. It also reads format 1 (Caveat 0.1). */
-    public static final int FORMAT_VERSION = 2;
+    /**
+     * The model format version this library writes: 3 adds the category model of an item's pieces and the
+     * per-category combiner. It also reads formats 1 (Caveat 0.1) and 2, whose categories score the item only.
+     */
+    public static final int FORMAT_VERSION = 3;
 
     private final String name;
     private final String version;
@@ -24,6 +27,7 @@ public final class CaveatModel {
     private final Transitions transitions;
     private final Calibration calibration;
     private final LinearModel factorStarts;
+    private final LinearModel categoryPieces;
     private final Map<String, String> provenance;
 
     /**
@@ -71,6 +75,32 @@ public final class CaveatModel {
     public CaveatModel(String name, String version, LinearModel segmentTypes, LinearModel categories,
                        double[] thresholds, Transitions transitions, Calibration calibration, LinearModel factorStarts,
                        Map<String, String> provenance) {
+        this(name, version, segmentTypes, categories, null, thresholds, transitions, calibration, factorStarts, provenance);
+    }
+
+    /**
+     * @param name the model's name
+     * @param version the model's version
+     * @param segmentTypes a multinomial model with one output per {@link SegmentType}, in enum order
+     * @param categories a one-vs-rest model of whole items with one output per {@link RiskCategory}, in enum order
+     * @param categoryPieces a one-vs-rest model of an item's pieces (an Item 1A factor's heading and sentences,
+     *     {@link org.caveat.features.ItemSentences}) over the same features, or null to score whole items only
+     * @param thresholds one decision threshold per category, in enum order, on the calibrated scale
+     * @param transitions segment-type transitions for sequence decoding
+     * @param calibration the map from margins to calibrated probabilities
+     * @param factorStarts a one-output model of where risk factors start in a plain-text Item 1A section,
+     *     or null to leave that to the layout rules
+     * @param provenance training settings and data hash, written to and read from the manifest
+     * @throws IllegalArgumentException if a model's outputs or dimension do not fit its role
+     */
+    public CaveatModel(String name, String version, LinearModel segmentTypes, LinearModel categories,
+                       LinearModel categoryPieces, double[] thresholds, Transitions transitions, Calibration calibration,
+                       LinearModel factorStarts, Map<String, String> provenance) {
+        if (categoryPieces != null && (categoryPieces.outputs() != Objects.requireNonNull(categories, "categories").outputs()
+                || categoryPieces.dimension() != categories.dimension())) {
+            throw new IllegalArgumentException("the category model of pieces needs the outputs and dimension of the item model");
+        }
+        this.categoryPieces = categoryPieces;
         if (factorStarts != null && factorStarts.outputs() != 1) {
             throw new IllegalArgumentException("the factor-start model needs one output");
         }
@@ -132,6 +162,11 @@ public final class CaveatModel {
     /** @return the segment-type transitions */
     public Transitions transitions() {
         return transitions;
+    }
+
+    /** @return the category model of an item's pieces, or null when categories score whole items only */
+    public LinearModel categoryPieces() {
+        return categoryPieces;
     }
 
     /** @return the model of where risk factors start in a plain-text Item 1A section, or null when the rules decide */

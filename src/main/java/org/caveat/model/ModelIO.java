@@ -32,8 +32,9 @@ import org.caveat.features.SegmentFeatures;
 
 /**
  * Reads and writes the model file: a zip holding {@code manifest.properties} (format version,
- * names, label ids, feature settings, thresholds, provenance and a CRC-32C checksum of each weight entry) and
- * two weight tables ({@link LinearModel#write}). Nothing on the read path deserializes objects or
+ * names, label ids, feature settings, thresholds, calibration, provenance and a CRC-32C checksum of each weight
+ * entry) and the weight tables ({@link LinearModel#write}): segment types, whole-item categories, and when
+ * present the factor-start model and the category model of an item's pieces (format 3). Nothing on the read path deserializes objects or
  * looks up classes by name: the file is data only. Writing is deterministic (fixed entry order and
  * times, no creation date), so the same model gives the same bytes.
  */
@@ -43,6 +44,7 @@ public final class ModelIO {
     static final String TYPES_ENTRY = "segment-types.bin";
     static final String CATEGORIES_ENTRY = "categories.bin";
     static final String FACTORS_ENTRY = "factor-starts.bin";
+    static final String PIECES_ENTRY = "category-pieces.bin";
     /**
      * The largest feature dimension of a weight table. Weights are held densely, so the manifest's dimension
      * decides how much memory loading takes; this bound keeps a small crafted file from demanding gigabytes
@@ -92,8 +94,11 @@ public final class ModelIO {
         if (!model.calibration().isIdentity()) {
             m.put("calibration.types.temperature", String.format(Locale.ROOT, "%.6f", model.calibration().typeTemperature()));
             for (RiskCategory c : RiskCategory.values()) {
-                m.put("calibration.category." + c.name(), String.format(Locale.ROOT, "%.6f,%.6f",
-                        model.calibration().categoryScale(c.ordinal()), model.calibration().categoryShift(c.ordinal())));
+                StringBuilder w = new StringBuilder();
+                for (double v : model.calibration().categoryWeights(c.ordinal())) {
+                    w.append(w.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6f", v));
+                }
+                m.put("calibration.category." + c.name(), w.toString());
             }
         }
         m.put("transitions.weight", String.format(Locale.ROOT, "%.4f", model.transitions().weight()));
@@ -111,6 +116,7 @@ public final class ModelIO {
             m.put("provenance." + e.getKey(), e.getValue());
         }
         byte[] factors = model.factorStarts() == null ? null : weights(model.factorStarts());
+        byte[] pieces = model.categoryPieces() == null ? null : weights(model.categoryPieces());
         if (factors != null) {
             m.put("features.paragraph.version", Integer.toString(ParagraphFeatures.VERSION));
             m.put("features.paragraph.dimension", Integer.toString(model.factorStarts().dimension()));
@@ -119,6 +125,9 @@ public final class ModelIO {
         m.put("crc32c." + CATEGORIES_ENTRY, crc32c(cats));
         if (factors != null) {
             m.put("crc32c." + FACTORS_ENTRY, crc32c(factors));
+        }
+        if (pieces != null) {
+            m.put("crc32c." + PIECES_ENTRY, crc32c(pieces));
         }
         StringBuilder manifest = new StringBuilder("# Caveat model. Format: see org.caveat.model.ModelIO.\n");
         for (Map.Entry<String, String> e : m.entrySet()) {
@@ -131,6 +140,9 @@ public final class ModelIO {
         put(zip, CATEGORIES_ENTRY, cats);
         if (factors != null) {
             put(zip, FACTORS_ENTRY, factors);
+        }
+        if (pieces != null) {
+            put(zip, PIECES_ENTRY, pieces);
         }
         zip.finish();
     }
@@ -166,7 +178,7 @@ public final class ModelIO {
                         : maxTableBytes(name.equals(TYPES_ENTRY) ? SegmentType.values().length
                                 : name.equals(FACTORS_ENTRY) ? 1 : RiskCategory.values().length);
                 if (!name.equals(MANIFEST) && !name.equals(TYPES_ENTRY) && !name.equals(CATEGORIES_ENTRY)
-                        && !name.equals(FACTORS_ENTRY)) {
+                        && !name.equals(FACTORS_ENTRY) && !name.equals(PIECES_ENTRY)) {
                     continue; // not read: another tool's entry, or one of a later format that the version check refuses
                 }
                 if (entries.containsKey(name)) {
@@ -194,9 +206,9 @@ public final class ModelIO {
             throw new InvalidModelException("not a Caveat model file: its manifest does not say format=caveat-model");
         }
         int version = intValue(m, "format.version");
-        if (version != CaveatModel.FORMAT_VERSION && version != 1) {
-            throw new InvalidModelException("model format version " + version + " is not supported; this library reads version "
-                    + CaveatModel.FORMAT_VERSION + " (retrain the model with this library's train command)");
+        if (version < 1 || version > CaveatModel.FORMAT_VERSION) {
+            throw new InvalidModelException("model format version " + version + " is not supported; this library reads versions 1"
+                    + " to " + CaveatModel.FORMAT_VERSION + " (retrain the model with this library's train command)");
         }
         expectLabels(m, "labels.types", Arrays.stream(SegmentType.values()).map(Enum::name).collect(Collectors.joining(",")));
         expectLabels(m, "labels.categories", Arrays.stream(RiskCategory.values()).map(Enum::name).collect(Collectors.joining(",")));
@@ -230,13 +242,21 @@ public final class ModelIO {
             }
             factorStarts = table(entries, m, version, FACTORS_ENTRY, 1, dimension(m, "features.paragraph.dimension"));
         }
+        LinearModel pieces = null;
+        if (m.containsKey((version == 1 ? "sha256." : "crc32c.") + PIECES_ENTRY)) {
+            pieces = table(entries, m, version, PIECES_ENTRY, RiskCategory.values().length, itemDim);
+        }
+        if (pieces == null && !calibration.itemOnly()) {
+            throw new InvalidModelException("the manifest's category calibration reads piece margins, but the model file"
+                    + " has no " + PIECES_ENTRY);
+        }
         Map<String, String> provenance = new HashMap<>();
         for (Map.Entry<String, String> e : m.entrySet()) {
             if (e.getKey().startsWith("provenance.")) {
                 provenance.put(e.getKey().substring("provenance.".length()), e.getValue());
             }
         }
-        return new CaveatModel(required(m, "model.name"), required(m, "model.version"), types, cats, thresholds,
+        return new CaveatModel(required(m, "model.name"), required(m, "model.version"), types, cats, pieces, thresholds,
                 transitions, calibration, factorStarts, provenance);
     }
 
@@ -249,26 +269,34 @@ public final class ModelIO {
         if (temperature == null) {
             return Calibration.IDENTITY;
         }
-        int k = RiskCategory.values().length;
-        double[] scale = new double[k];
-        double[] shift = new double[k];
+        double[][] weights = new double[RiskCategory.values().length][];
         double t;
         try {
             t = Double.parseDouble(temperature);
             for (RiskCategory c : RiskCategory.values()) {
                 String key = "calibration.category." + c.name();
                 String[] v = required(m, key).split(",");
-                if (v.length != 2) {
-                    throw new InvalidModelException("manifest value " + key + " must be a scale and a shift, as 1.0,0.0");
+                if (v.length == 2) {
+                    // format 2: a Platt scale and shift of the item margin
+                    weights[c.ordinal()] = new double[Calibration.INPUTS + 1];
+                    weights[c.ordinal()][0] = Double.parseDouble(v[0]);
+                    weights[c.ordinal()][Calibration.INPUTS] = Double.parseDouble(v[1]);
+                } else if (v.length == Calibration.INPUTS + 1) {
+                    weights[c.ordinal()] = new double[v.length];
+                    for (int x = 0; x < v.length; x++) {
+                        weights[c.ordinal()][x] = Double.parseDouble(v[x]);
+                    }
+                } else {
+                    throw new InvalidModelException("manifest value " + key + " must be " + (Calibration.INPUTS + 1) + " numbers"
+                            + " (weights of the item, best and second piece margins and the factor flag, and a bias), as"
+                            + " 1.0,0.0,0.0,0.0,0.0");
                 }
-                scale[c.ordinal()] = Double.parseDouble(v[0]);
-                shift[c.ordinal()] = Double.parseDouble(v[1]);
             }
         } catch (NumberFormatException bad) {
             throw new InvalidModelException("a calibration value of the manifest is not a number: " + bad.getMessage());
         }
         try {
-            return new Calibration(t, scale, shift);
+            return new Calibration(t, weights);
         } catch (IllegalArgumentException bad) {
             throw new InvalidModelException("the manifest's calibration is invalid: " + bad.getMessage());
         }

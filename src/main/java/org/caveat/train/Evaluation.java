@@ -32,8 +32,8 @@ public record Evaluation(int documents, long[][] confusion, long[][] perSegmentC
      * @param typesUncalibrated the same with the raw softmax probability
      * @param segments how many segments these figures cover
      * @param categories every (gold item, category) score against whether the category applies, with
-     *     Platt scaling fitted within the training folds
-     * @param categoriesUncalibrated the same with the raw sigmoid probability
+     *     the item and piece margins combined as fitted within the training folds
+     * @param categoriesUncalibrated the same with the raw sigmoid of the whole-item margin
      * @param assignedCategories the scores of the categories assigned (at or above threshold) only
      * @param items how many gold items the category figures cover
      */
@@ -166,7 +166,7 @@ public record Evaluation(int documents, long[][] confusion, long[][] perSegmentC
         b.append(String.format(Locale.ROOT, "expected calibration error (%d bins):%n", Calibrator.ECE_BINS));
         b.append(String.format(Locale.ROOT, "  segment types, score of the chosen type (%d segments): %.4f calibrated, %.4f raw%n",
                 calibration.segments(), calibration.types(), calibration.typesUncalibrated()));
-        b.append(String.format(Locale.ROOT, "  categories, every (item, category) score (%d items): %.4f calibrated, %.4f raw%n",
+        b.append(String.format(Locale.ROOT, "  categories, every (item, category) score (%d items): %.4f calibrated, %.4f raw (sigmoid of the item margin)%n",
                 calibration.items(), calibration.categories(), calibration.categoriesUncalibrated()));
         b.append(String.format(Locale.ROOT, "  categories assigned: %.4f%n", calibration.assignedCategories()));
         return b.toString();

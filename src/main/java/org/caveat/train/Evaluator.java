@@ -126,9 +126,10 @@ public final class Evaluator {
         void addItem(CaveatModel model, Trainer.Item item) {
             items++;
             double[] m = model.categories().margins(item.x());
+            double[] calibrated = new org.caveat.risk.CategoryTagger(model).scores(item.x(), item.pieces(), item.factor());
             for (RiskCategory c : RiskCategory.values()) {
                 int k = c.ordinal();
-                double p = model.calibration().category(k, m[k]);
+                double p = calibrated[k];
                 boolean y = item.categories()[k];
                 categoryScores.add(p);
                 categoryRaw.add(1 / (1 + Math.exp(-m[k])));

@@ -17,6 +17,8 @@ import org.caveat.classify.FactorStarts;
 import org.caveat.classify.Transitions;
 import org.caveat.features.FeatureVector;
 import org.caveat.features.ItemFeatures;
+import org.caveat.features.ItemSentences;
+import org.caveat.risk.CategoryTagger;
 import org.caveat.features.ParagraphFeatures;
 import org.caveat.features.SegmentFeatures;
 import org.caveat.model.Calibration;
@@ -42,15 +44,16 @@ import smile.util.SparseArray;
  * and prediction see the same segments and features. First a factor-start model learns where risk
  * factors start in plain-text Item 1A sections, so that the segments' structure features come from the
  * layout that prediction will see. Scores are calibrated on out-of-fold predictions: a temperature for
- * the segment types, Platt scaling per category; category thresholds are then chosen per category on the
- * calibrated out-of-fold scores. Deterministic: the same data and settings give the same model bytes,
+ * the segment types; per category, a combiner of the whole-item margin with the two best margins of the
+ * item's pieces ({@link ItemSentences}), whose model learns from each piece labelled with its item's
+ * categories, and with whether the item is an Item 1A factor or a list item. Category thresholds are then chosen per category on the combined out-of-fold scores. Deterministic: the same data and settings give the same model bytes,
  * whatever the number of cores. Not thread-safe: use one trainer per thread.
  */
 public final class Trainer {
     /** The name written into models trained here. */
     public static final String MODEL_NAME = "caveat-default";
     /** The version written into models trained here. */
-    public static final String MODEL_VERSION = "1.2.0";
+    public static final String MODEL_VERSION = "1.3.0";
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     private static final double[] THRESHOLD_GRID;
 
@@ -115,20 +118,21 @@ public final class Trainer {
         }
         Transitions transitions = transitions(docs);
         List<Item> items = items(docs);
-        LinearModel categories = trainCategories(items);
+        LinearModel[] categoryModels = trainCategoryModels(items, false);
         CategoryCalibration calibrated = calibrateCategories(docs, items);
         double[] thresholds = calibrated.thresholds();
-        Calibration calibration = new Calibration(temperature, calibrated.scale(), calibrated.shift());
+        Calibration calibration = new Calibration(temperature, calibrated.weights());
         Map<String, String> provenance = new java.util.LinkedHashMap<>(config.asProvenance());
         provenance.put("trainer.contextFreeEvery", Integer.toString(CONTEXT_FREE_EVERY));
         provenance.put("trainer.paragraphLambda", Double.toString(PARAGRAPH_LAMBDA));
         provenance.put("trainingData.sha256", dataHash(docs));
         provenance.put("trainingData.documents", Integer.toString(docs.size()));
         provenance.put("trainingData.riskItems", Integer.toString(items.size()));
+        provenance.put("trainingData.riskItemPieces", Integer.toString(items.stream().mapToInt(i -> i.pieces().length).sum()));
         provenance.put("java.version", Runtime.version().feature() + "");
         LOG.info("trained on {} documents in {} ms", docs.size(), (System.nanoTime() - t0) / 1_000_000);
-        return new CaveatModel(MODEL_NAME, MODEL_VERSION, types, categories, thresholds, transitions, calibration, factorModel,
-                provenance);
+        return new CaveatModel(MODEL_NAME, MODEL_VERSION, types, categoryModels[0], categoryModels[1], thresholds, transitions,
+                calibration, factorModel, provenance);
     }
 
     /**
@@ -220,8 +224,11 @@ public final class Trainer {
         return Transitions.fromCounts(same, across, config.transitionWeight());
     }
 
-    /** One risk item with its features and categories. */
-    record Item(int doc, FeatureVector x, boolean[] categories) {
+    /**
+     * One risk item with its features, the features of each of its pieces, whether it is an Item 1A factor (has a
+     * heading), and its categories.
+     */
+    record Item(int doc, FeatureVector x, FeatureVector[] pieces, boolean factor, boolean[] categories) {
     }
 
     List<Item> items(List<CorpusDocument> docs) {
@@ -241,50 +248,104 @@ public final class Trainer {
                 for (RiskCategory c : it.categories()) {
                     cats[c.ordinal()] = true;
                 }
-                out.add(new Item(d, features.extract(doc.text(), it.start(), it.end(), headingEnd), cats));
+                out.add(new Item(d, features.extract(doc.text(), it.start(), it.end(), headingEnd),
+                        CategoryTagger.pieceFeatures(features, doc.text(), it.start(), it.end(), headingEnd),
+                        headingEnd > it.start(), cats));
             }
         }
         return out;
     }
 
-    LinearModel trainCategories(List<Item> items) throws InsufficientTrainingDataException {
-        return trainCategories(items, false);
+    /**
+     * Trains the two category models: element 0 reads whole items, element 1 reads each piece of an item,
+     * labelled with the item's categories.
+     */
+    LinearModel[] trainCategoryModels(List<Item> items, boolean lenient) throws InsufficientTrainingDataException {
+        List<FeatureVector> pieces = new ArrayList<>();
+        List<boolean[]> pieceCategories = new ArrayList<>();
+        for (Item it : items) {
+            for (FeatureVector p : it.pieces()) {
+                pieces.add(p);
+                pieceCategories.add(it.categories());
+            }
+        }
+        return new LinearModel[] {
+            trainCategories(items.stream().map(Item::x).toList(), items.stream().map(Item::categories).toList(), lenient),
+            trainCategories(pieces, pieceCategories, lenient)};
     }
 
     /**
-     * Trains one binomial model per category. A category with no positive (or no negative) item is an
-     * error, unless {@code lenient}: then, as in a small cross-validation fold, it gets a model that
-     * never (or always) fires.
+     * Trains one binomial model per category, the categories in parallel. A category with no positive (or no
+     * negative) example is an error, unless {@code lenient}: then, as in a small cross-validation fold, it gets
+     * a model that never (or always) fires.
      */
-    private LinearModel trainCategories(List<Item> items, boolean lenient) throws InsufficientTrainingDataException {
+    private LinearModel trainCategories(List<FeatureVector> xs, List<boolean[]> labels, boolean lenient)
+            throws InsufficientTrainingDataException {
         int k = RiskCategory.values().length;
+        int dim = config.itemDimension();
+        SparseDataset data = SparseDataset.of(xs.stream().map(Trainer::sparse).toList(), dim);
+        List<java.util.concurrent.Callable<float[]>> tasks = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            int category = c;
+            tasks.add(() -> {
+                int[] y = new int[xs.size()];
+                int pos = 0;
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = labels.get(i)[category] ? 1 : 0;
+                    pos += y[i];
+                }
+                float[] w = new float[dim + 1];
+                if (pos == 0 || pos == y.length) {
+                    if (!lenient) {
+                        throw new InsufficientTrainingDataException("risk category " + RiskCategory.values()[category]
+                                + (pos == 0 ? " has no training item" : " is on every training item"));
+                    }
+                    w[dim] = pos == 0 ? -10f : 10f;
+                    return w;
+                }
+                double[] coef = SparseLogisticRegression.binomial(data, y, config.categoryLambda(), 1e-5,
+                        config.maxIterations()).coefficients();
+                for (int j = 0; j <= dim; j++) {
+                    w[j] = (float) coef[j];
+                }
+                return w;
+            });
+        }
+        List<float[]> fitted = parallel(tasks, "training the category models");
         float[][] w = new float[k][];
         float[] b = new float[k];
-        SparseDataset data = SparseDataset.of(items.stream().map(i -> sparse(i.x())).toList(), config.itemDimension());
         for (int c = 0; c < k; c++) {
-            int[] y = new int[items.size()];
-            int pos = 0;
-            for (int i = 0; i < y.length; i++) {
-                y[i] = items.get(i).categories()[c] ? 1 : 0;
-                pos += y[i];
-            }
-            w[c] = new float[config.itemDimension()];
-            if (pos == 0 || pos == y.length) {
-                if (!lenient) {
-                    throw new InsufficientTrainingDataException("risk category " + RiskCategory.values()[c]
-                            + (pos == 0 ? " has no training item" : " is on every training item"));
-                }
-                b[c] = pos == 0 ? -10f : 10f;
-                continue;
-            }
-            double[] coef = SparseLogisticRegression.binomial(data, y, config.categoryLambda(), 1e-5, config.maxIterations())
-                    .coefficients();
-            for (int j = 0; j < config.itemDimension(); j++) {
-                w[c][j] = (float) coef[j];
-            }
-            b[c] = (float) coef[config.itemDimension()];
+            w[c] = Arrays.copyOf(fitted.get(c), dim);
+            b[c] = fitted.get(c)[dim];
         }
         return new LinearModel(w, b);
+    }
+
+    /**
+     * Runs tasks on up to one thread per core and returns their results in task order, so that the result
+     * does not depend on the number of cores.
+     */
+    private static <T> List<T> parallel(List<java.util.concurrent.Callable<T>> tasks, String what)
+            throws InsufficientTrainingDataException {
+        int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<T> out = new ArrayList<>();
+            for (java.util.concurrent.Future<T> r : pool.invokeAll(tasks)) {
+                out.add(r.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + what, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof InsufficientTrainingDataException bad) {
+                throw bad;
+            }
+            throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Out-of-fold segment-type margins with the gold type of each segment. */
@@ -356,17 +417,20 @@ public final class Trainer {
         return new OutOfFold(margins, labels.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    /** Per category: the Platt scale and shift, and the decision threshold on the calibrated scale. */
-    record CategoryCalibration(double[] scale, double[] shift, double[] thresholds) {
+    /** Per category: the combiner of {@link Calibration}, and the decision threshold on the calibrated scale. */
+    record CategoryCalibration(double[][] weights, double[] thresholds) {
     }
 
+    /** Penalty on the combiner's weights: small, it only keeps them finite when a category is separable. */
+    static final double COMBINER_L2 = 1e-3;
+
     /**
-     * Per category, fits Platt scaling on out-of-fold margins and then chooses the threshold that
-     * maximises F1 on the calibrated out-of-fold scores.
+     * Per category, fits the combiner of item and piece margins and the factor flag on out-of-fold margins,
+     * then chooses the threshold that maximises F1 on the combined out-of-fold scores.
      */
-    CategoryCalibration calibrateCategories(List<CorpusDocument> docs, List<Item> items) {
+    CategoryCalibration calibrateCategories(List<CorpusDocument> docs, List<Item> items) throws InsufficientTrainingDataException {
         int k = RiskCategory.values().length;
-        double[][] margins = new double[items.size()][];
+        double[][][] inputs = new double[items.size()][][];
         int[] fold = Folds.assign(docs, config.folds(), config.seed());
         for (int f = 0; f < config.folds(); f++) {
             List<Item> train = new ArrayList<>();
@@ -375,31 +439,25 @@ public final class Trainer {
                     train.add(it);
                 }
             }
-            LinearModel m;
-            try {
-                m = trainCategories(train, true);
-            } catch (InsufficientTrainingDataException impossible) {
-                throw new IllegalStateException(impossible);
-            }
+            LinearModel[] m = trainCategoryModels(train, true);
             for (int i = 0; i < items.size(); i++) {
                 if (fold[items.get(i).doc()] == f) {
-                    margins[i] = m.margins(items.get(i).x());
+                    inputs[i] = CategoryTagger.inputs(m[0], m[1], items.get(i).x(), items.get(i).pieces(),
+                            items.get(i).factor());
                 }
             }
         }
-        double[] scale = new double[k];
-        double[] shift = new double[k];
+        double[][] weights = new double[k][];
         double[] thresholds = new double[k];
         for (int c = 0; c < k; c++) {
-            double[] z = new double[items.size()];
+            double[][] x = new double[items.size()][];
             boolean[] y = new boolean[items.size()];
             for (int i = 0; i < items.size(); i++) {
-                z[i] = margins[i][c];
+                x[i] = inputs[i][c];
                 y[i] = items.get(i).categories()[c];
             }
-            double[] ab = Calibrator.platt(z, y);
-            scale[c] = ab[0];
-            shift[c] = ab[1];
+            double[] w = Calibrator.combiner(x, y, COMBINER_L2);
+            weights[c] = w;
             double bestF1 = -1;
             double best = 0.5;
             for (double t : THRESHOLD_GRID) {
@@ -407,7 +465,11 @@ public final class Trainer {
                 int fp = 0;
                 int fn = 0;
                 for (int i = 0; i < items.size(); i++) {
-                    boolean predicted = Calibrator.sigmoid(ab[0] * z[i] + ab[1]) >= t;
+                    double z = w[Calibration.INPUTS];
+                    for (int j = 0; j < Calibration.INPUTS; j++) {
+                        z += w[j] * x[i][j];
+                    }
+                    boolean predicted = Calibrator.sigmoid(z) >= t;
                     tp += predicted && y[i] ? 1 : 0;
                     fp += predicted && !y[i] ? 1 : 0;
                     fn += !predicted && y[i] ? 1 : 0;
@@ -420,7 +482,7 @@ public final class Trainer {
             }
             thresholds[c] = best;
         }
-        return new CategoryCalibration(scale, shift, thresholds);
+        return new CategoryCalibration(weights, thresholds);
     }
 
     DocumentStructure structure(String text) {

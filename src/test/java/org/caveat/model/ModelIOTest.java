@@ -21,6 +21,7 @@ import java.util.zip.ZipOutputStream;
 import org.caveat.Analysis;
 import org.caveat.Caveat;
 import org.caveat.InvalidModelException;
+import org.caveat.RiskCategory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +99,32 @@ class ModelIOTest {
     }
 
     @Test
+    void thePieceModelIsCheckedAndAFormat2ModelScoresWholeItems() throws IOException {
+        CaveatModel m = ModelIO.read(new ByteArrayInputStream(defaultBytes));
+        assertTrue(m.categoryPieces() != null && !m.calibration().itemOnly(), "the bundled model scores an item's pieces");
+        byte[] flipped = editEntry(ModelIO.PIECES_ENTRY, data -> data[data.length / 2] ^= 0x55);
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelIO.read(new ByteArrayInputStream(flipped)));
+        assertTrue(e.getMessage().contains("checksum of category-pieces.bin"), e.getMessage());
+        byte[] orphan = editManifest(s -> s.replaceFirst("crc32c\\.category-pieces\\.bin=\\w+\\n", ""));
+        e = assertThrows(InvalidModelException.class, () -> ModelIO.read(new ByteArrayInputStream(orphan)));
+        assertEquals("the manifest's category calibration reads piece margins, but the model file has no category-pieces.bin",
+                e.getMessage());
+        // Format 2: a Platt scale and shift per category and no piece model; the whole item is scored.
+        byte[] older = editManifest(s -> s.replaceFirst("crc32c\\.category-pieces\\.bin=\\w+\\n", "")
+                .replaceFirst("format\\.version=3", "format.version=2")
+                .replaceAll("(calibration\\.category\\.[A-Z_]+)=([-0-9.]+),[-0-9.]+,[-0-9.]+,[-0-9.]+,([-0-9.]+)", "$1=$2,$3"));
+        CaveatModel two = ModelIO.read(new ByteArrayInputStream(older));
+        assertEquals(null, two.categoryPieces());
+        assertTrue(two.calibration().itemOnly());
+        double[] w = two.calibration().categoryWeights(RiskCategory.REGULATION.ordinal());
+        assertEquals(m.calibration().categoryWeights(RiskCategory.REGULATION.ordinal())[0], w[0], 1e-6);
+        assertEquals(0, w[1]);
+        Analysis a = Caveat.load(new ByteArrayInputStream(older)).analyze("Risks include competition; changes in interest "
+                + "rates; and the loss of key customers.");
+        assertEquals(3, a.riskItems().size());
+    }
+
+    @Test
     void invalidCalibrationValuesAreRefused() throws IOException {
         byte[] negative = editManifest(s -> s.replaceFirst("calibration\\.types\\.temperature=[^\\n]*", "calibration.types.temperature=-1"));
         InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelIO.read(new ByteArrayInputStream(negative)));
@@ -153,7 +180,7 @@ class ModelIOTest {
 
     @Test
     void wrongFormatVersionIsRefused() throws IOException {
-        byte[] changed = editManifest(s -> s.replace("format.version=2", "format.version=99"));
+        byte[] changed = editManifest(s -> s.replace("format.version=3", "format.version=99"));
         InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelIO.read(new ByteArrayInputStream(changed)));
         assertTrue(e.getMessage().contains("format version 99 is not supported"), e.getMessage());
     }
@@ -182,13 +209,14 @@ class ModelIOTest {
                 entries.put(e.getName(), in.readAllBytes());
             }
         }
-        byte[] v1 = editManifest(s -> s.replace("format.version=2", "format.version=1")
+        byte[] v1 = editManifest(s -> s.replace("format.version=3", "format.version=1")
                 .replaceAll("crc32c\\.segment-types\\.bin=\\w+", "sha256.segment-types.bin=" + ModelIO.sha256(entries.get(ModelIO.TYPES_ENTRY)))
                 .replaceAll("crc32c\\.categories\\.bin=\\w+", "sha256.categories.bin=" + ModelIO.sha256(entries.get(ModelIO.CATEGORIES_ENTRY)))
-                .replaceAll("crc32c\\.factor-starts\\.bin=\\w+", "sha256.factor-starts.bin=" + ModelIO.sha256(entries.get(ModelIO.FACTORS_ENTRY))));
+                .replaceAll("crc32c\\.factor-starts\\.bin=\\w+", "sha256.factor-starts.bin=" + ModelIO.sha256(entries.get(ModelIO.FACTORS_ENTRY)))
+                .replaceAll("crc32c\\.category-pieces\\.bin=\\w+", "sha256.category-pieces.bin=" + ModelIO.sha256(entries.get(ModelIO.PIECES_ENTRY))));
         CaveatModel m = ModelIO.read(new ByteArrayInputStream(v1));
         assertEquals(ModelIO.read(new ByteArrayInputStream(defaultBytes)).thresholds()[3], m.thresholds()[3]);
-        byte[] tampered = editManifest(s -> s.replace("format.version=2", "format.version=1")
+        byte[] tampered = editManifest(s -> s.replace("format.version=3", "format.version=1")
                 .replaceAll("crc32c\\.segment-types\\.bin=\\w+", "sha256.segment-types.bin=" + "0".repeat(64))
                 .replaceAll("crc32c\\.categories\\.bin=\\w+", "sha256.categories.bin=" + "0".repeat(64)));
         InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelIO.read(new ByteArrayInputStream(tampered)));

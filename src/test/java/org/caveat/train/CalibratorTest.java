@@ -53,6 +53,32 @@ class CalibratorTest {
     }
 
     @Test
+    void combinerRecoversTheWeightsOfTwoMarginsAndIgnoresANoisyThird() {
+        Random r = new Random(5);
+        int n = 40_000;
+        double[][] x = new double[n][];
+        boolean[] y = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = new double[] {r.nextGaussian() * 2, r.nextGaussian() * 2, r.nextGaussian()};
+            y[i] = r.nextDouble() < Calibrator.sigmoid(0.5 * x[i][0] + 1.0 * x[i][1] - 1);
+        }
+        double[] w = Calibrator.combiner(x, y, 1e-3);
+        assertEquals(0.5, w[0], 0.05, "item weight");
+        assertEquals(1.0, w[1], 0.07, "best-piece weight");
+        assertEquals(0.0, w[2], 0.05, "an input that says nothing gets no weight");
+        assertEquals(-1, w[3], 0.08, "bias");
+    }
+
+    @Test
+    void combinerOfAConstantLabelPassesTheFirstMarginThrough() {
+        double[][] x = {{-1, 0, 0}, {2, 1, 0}};
+        assertArrayEquals(new double[] {1, 0, 0, 0}, Calibrator.combiner(x, new boolean[2], 1e-3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Calibrator.combiner(new double[][] {{1, 2}, {1}}, new boolean[] {true, false}, 0));
+        assertEquals("input rows differ in length: 1 and 2", e.getMessage());
+    }
+
+    @Test
     void temperatureRecoversAnOverconfidentSoftmax() {
         Random r = new Random(11);
         List<double[]> margins = new ArrayList<>();
