@@ -18,7 +18,6 @@ import org.caveat.classify.Transitions;
 import org.caveat.features.FeatureVector;
 import org.caveat.features.ItemFeatures;
 import org.caveat.features.ItemSentences;
-import org.caveat.risk.CategoryTagger;
 import org.caveat.features.ParagraphFeatures;
 import org.caveat.features.SegmentFeatures;
 import org.caveat.model.Calibration;
@@ -26,6 +25,7 @@ import org.caveat.model.CaveatModel;
 import org.caveat.model.LinearModel;
 import org.caveat.model.ModelIO;
 import org.caveat.read.Emphasis;
+import org.caveat.risk.CategoryTagger;
 import org.caveat.segment.SegmentSpan;
 import org.caveat.segment.Segmenter;
 import org.caveat.structure.DocumentStructure;
@@ -46,8 +46,9 @@ import smile.util.SparseArray;
  * layout that prediction will see. Scores are calibrated on out-of-fold predictions: a temperature for
  * the segment types; per category, a combiner of the whole-item margin with the two best margins of the
  * item's pieces ({@link ItemSentences}), whose model learns from each piece labelled with its item's
- * categories, and with whether the item is an Item 1A factor or a list item. Category thresholds are then chosen per category on the combined out-of-fold scores. Deterministic: the same data and settings give the same model bytes,
- * whatever the number of cores. Not thread-safe: use one trainer per thread.
+ * categories, and with whether the item is an Item 1A factor or a list item. Category thresholds are then
+ * chosen per category on the combined out-of-fold scores. Deterministic: the same data and settings give
+ * the same model bytes, whatever the number of cores. Not thread-safe: use one trainer per thread.
  */
 public final class Trainer {
     /** The name written into models trained here. */
@@ -370,30 +371,15 @@ public final class Trainer {
                 return typeMargins(trainTypes(train), test);
             });
         }
-        int threads = Math.min(config.folds(), Runtime.getRuntime().availableProcessors());
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        try {
-            List<double[]> margins = new ArrayList<>();
-            List<Integer> labels = new ArrayList<>();
-            for (java.util.concurrent.Future<OutOfFold> r : pool.invokeAll(tasks)) {
-                OutOfFold o = r.get();
-                margins.addAll(o.margins());
-                for (int l : o.labels()) {
-                    labels.add(l);
-                }
+        List<double[]> margins = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (OutOfFold o : parallel(tasks, "calibrating the segment types")) {
+            margins.addAll(o.margins());
+            for (int l : o.labels()) {
+                labels.add(l);
             }
-            return new OutOfFold(margins, labels.stream().mapToInt(Integer::intValue).toArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while calibrating the segment types", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof InsufficientTrainingDataException bad) {
-                throw bad;
-            }
-            throw new IllegalStateException("calibrating the segment types failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
+        return new OutOfFold(margins, labels.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** The type model's margins on each segment of some documents that has a gold type, with that type. */
@@ -428,7 +414,8 @@ public final class Trainer {
      * Per category, fits the combiner of item and piece margins and the factor flag on out-of-fold margins,
      * then chooses the threshold that maximises F1 on the combined out-of-fold scores.
      */
-    CategoryCalibration calibrateCategories(List<CorpusDocument> docs, List<Item> items) throws InsufficientTrainingDataException {
+    CategoryCalibration calibrateCategories(List<CorpusDocument> docs, List<Item> items)
+            throws InsufficientTrainingDataException {
         int k = RiskCategory.values().length;
         double[][][] inputs = new double[items.size()][][];
         int[] fold = Folds.assign(docs, config.folds(), config.seed());
