@@ -157,7 +157,7 @@ class CaveatTest {
 
     @Test
     void modelNameComesFromTheModelFile() {
-        assertEquals("caveat-default 1.3.0", caveat.modelName());
+        assertEquals("caveat-default 1.4.0", caveat.modelName());
         assertTrue(new String(Caveat.libraryVersion().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).matches("\\d+\\.\\d+\\.\\d+.*"));
     }
 }

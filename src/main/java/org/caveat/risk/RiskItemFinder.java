@@ -16,6 +16,8 @@ import org.caveat.structure.Role;
  * of its body. Stateless and thread-safe.
  */
 public final class RiskItemFinder {
+    /** Bullet glyphs that can end a line when extraction carries a list's first marker up to its introduction. */
+    private static final String BULLETS = "\u2022\u00b7\u25aa\u25cf\u25a0\u25e6\u2023\u2043\u25ba\u27a2\uf0b7\uf0a7";
     private static final Pattern RISK_WORDS = Pattern.compile("risk|factor|uncertaint", Pattern.CASE_INSENSITIVE);
 
     private RiskItemFinder() {
@@ -91,11 +93,25 @@ public final class RiskItemFinder {
                 for (int[] it : found) {
                     items.add(new ItemSpan(it[0], it[1], it[0]));
                 }
-                listOpen = t.endsWith(":") && ListItems.introducesRisks(t) || !found.isEmpty() && endsOpen(t);
+                String intro = withoutTrailingBullet(t);
+                listOpen = intro.endsWith(":") && ListItems.introducesRisks(intro) || !found.isEmpty() && endsOpen(intro);
             }
         }
         items.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return items;
+    }
+
+    /**
+     * A line without the bullet that text extraction often leaves at its end, the marker of the list's first
+     * item carried up to the line that introduces the list ("... include the following: \u2022").
+     */
+    static String withoutTrailingBullet(String t) {
+        String x = t.stripTrailing();
+        int e = x.length();
+        while (e > 0 && BULLETS.indexOf(x.charAt(e - 1)) >= 0) {
+            e--;
+        }
+        return e == x.length() ? x : x.substring(0, e).stripTrailing();
     }
 
     /** A list goes on in the next line when this one ends with a separator rather than a full stop. */

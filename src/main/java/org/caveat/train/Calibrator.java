@@ -3,9 +3,9 @@ package org.caveat.train;
 import java.util.List;
 
 /**
- * Fits calibration maps on out-of-fold predictions and measures calibration: Platt scaling and the
- * margin combiner for the one-vs-rest category scores, temperature scaling for the segment-type softmax, and the expected
- * calibration error. Deterministic; stateless and thread-safe.
+ * Fits calibration maps on out-of-fold predictions and measures calibration: the margin combiner for
+ * the one-vs-rest category scores (Platt scaling when given one margin), temperature scaling for the
+ * segment-type softmax, and the expected calibration error. Deterministic; stateless and thread-safe.
  */
 public final class Calibrator {
     /** Bins of the expected calibration error: ten of equal width over [0, 1]. */
@@ -15,80 +15,11 @@ public final class Calibrator {
     }
 
     /**
-     * Fits {@code p = sigmoid(a * margin + b)} by Newton's method on the log loss, with Platt's
-     * smoothed targets ({@code (positives + 1) / (positives + 2)} and {@code 1 / (negatives + 2)}), so
-     * that a category with few items is not pushed to scores of exactly 0 or 1. The scale is kept above
-     * 0, so the map is increasing.
-     *
-     * @param margins the raw margins of out-of-fold predictions
-     * @param positive whether each prediction's category applies
-     * @return {@code {a, b}}; {@code {1, 0}} when there are no positives or no negatives
-     */
-    public static double[] platt(double[] margins, boolean[] positive) {
-        int n = margins.length;
-        int pos = 0;
-        for (boolean p : positive) {
-            pos += p ? 1 : 0;
-        }
-        if (pos == 0 || pos == n) {
-            return new double[] {1, 0};
-        }
-        double hi = (pos + 1.0) / (pos + 2.0);
-        double lo = 1.0 / (n - pos + 2.0);
-        double a = 1;
-        double b = 0;
-        double loss = plattLoss(margins, positive, hi, lo, a, b);
-        for (int iter = 0; iter < 100; iter++) {
-            double g1 = 0;
-            double g2 = 0;
-            double h11 = 1e-9;
-            double h22 = 1e-9;
-            double h12 = 0;
-            for (int i = 0; i < n; i++) {
-                double p = sigmoid(a * margins[i] + b);
-                double t = positive[i] ? hi : lo;
-                double d = p - t;
-                double w = p * (1 - p);
-                g1 += d * margins[i];
-                g2 += d;
-                h11 += w * margins[i] * margins[i];
-                h22 += w;
-                h12 += w * margins[i];
-            }
-            double det = h11 * h22 - h12 * h12;
-            if (Math.abs(g1) + Math.abs(g2) < 1e-9 || det <= 0) {
-                break;
-            }
-            double da = (h22 * g1 - h12 * g2) / det;
-            double db = (h11 * g2 - h12 * g1) / det;
-            double step = 1;
-            double na = a - da;
-            double nb = b - db;
-            double nl = plattLoss(margins, positive, hi, lo, na, nb);
-            while ((nl > loss || !(na > 0)) && step > 1e-6) {
-                step /= 2;
-                na = a - step * da;
-                nb = b - step * db;
-                nl = plattLoss(margins, positive, hi, lo, na, nb);
-            }
-            if (step <= 1e-6) {
-                break;
-            }
-            boolean done = loss - nl < 1e-12 * n;
-            a = na;
-            b = nb;
-            loss = nl;
-            if (done) {
-                break;
-            }
-        }
-        return new double[] {a, b};
-    }
-
-    /**
      * Fits a small logistic regression {@code p = sigmoid(w . x + bias)} by damped Newton steps on the log
-     * loss with Platt's smoothed targets (as {@link #platt}) and an L2 penalty on the weights (not the bias):
-     * the per-category combiner of the item and piece margins.
+     * loss with Platt's smoothed targets ({@code (positives + 1) / (positives + 2)} and
+     * {@code 1 / (negatives + 2)}, so that a category with few items is not pushed to scores of exactly
+     * 0 or 1) and an L2 penalty on the weights (not the bias): the per-category combiner of the item and
+     * piece margins.
      *
      * @param x the inputs of each out-of-fold prediction, all of one length
      * @param positive whether each prediction's category applies
@@ -222,17 +153,6 @@ public final class Calibrator {
             out[i] = m[i][n] / m[i][i];
         }
         return out;
-    }
-
-    private static double plattLoss(double[] margins, boolean[] positive, double hi, double lo, double a, double b) {
-        double loss = 0;
-        for (int i = 0; i < margins.length; i++) {
-            double z = a * margins[i] + b;
-            double t = positive[i] ? hi : lo;
-            // log(1 + e^z) - t z, computed without overflow
-            loss += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - t * z;
-        }
-        return loss;
     }
 
     /**

@@ -16,6 +16,7 @@ import org.caveat.classify.ClassifiedSegments;
 import org.caveat.classify.SegmentClassifier;
 import org.caveat.model.Calibration;
 import org.caveat.model.CaveatModel;
+import org.caveat.risk.CategoryTagger;
 import org.caveat.segment.SegmentSpan;
 import org.caveat.structure.DocumentStructure;
 import org.slf4j.Logger;
@@ -59,8 +60,9 @@ public final class Evaluator {
             CaveatModel model = trainer.train(train, false);
             Caveat caveat = Caveat.load(new ByteArrayInputStream(trainer.toBytes(model)));
             SegmentClassifier classifier = new SegmentClassifier(model.segmentTypes(), model.transitions());
+            CategoryTagger tagger = new CategoryTagger(model);
             for (Trainer.Item it : trainer.items(test)) {
-                cal.addItem(model, it);
+                cal.addItem(tagger, model, it);
             }
             for (CorpusDocument d : test) {
                 DocumentStructure structure = trainer.structure(d.text());
@@ -123,10 +125,10 @@ public final class Evaluator {
             }
         }
 
-        void addItem(CaveatModel model, Trainer.Item item) {
+        void addItem(CategoryTagger tagger, CaveatModel model, Trainer.Item item) {
             items++;
             double[] m = model.categories().margins(item.x());
-            double[] calibrated = new org.caveat.risk.CategoryTagger(model).scores(item.x(), item.pieces(), item.factor());
+            double[] calibrated = tagger.scores(item.x(), item.pieces(), item.factor());
             for (RiskCategory c : RiskCategory.values()) {
                 int k = c.ordinal();
                 double p = calibrated[k];

@@ -74,4 +74,22 @@ class RiskItemFinderTest {
             assertTrue(items.get(4).startsWith("Our substantial debt could limit our flexibility."), items.get(4));
         }
     }
+    /**
+     * Text extraction often carries the bullet of a list's first item up to the end of the line that
+     * introduces the list, and joins the bullets into one paragraph: the list is still read, item by item.
+     */
+    @Test
+    void aListWhoseBulletWasCarriedUpToItsIntroductionIsStillRead() throws IOException {
+        String text = "ITEM 1A. RISK FACTORS\n\nYou should carefully consider the risks described below before "
+                + "investing in our securities.\n\nThe main groups of risk discussed in this section include the "
+                + "following: \u2022\n\nrisks related to our dependence on two pipeline operators; risks associated "
+                + "with commodity prices; risks of our hedging program; and risks associated with environmental "
+                + "laws.\n\nThese risks should be read together with the rest of this report.\n";
+        List<String> items = Caveat.loadDefault().analyze(text).riskItems().stream().map(RiskItem::text).toList();
+        assertEquals(List.of("risks related to our dependence on two pipeline operators",
+                "risks associated with commodity prices", "risks of our hedging program",
+                "risks associated with environmental laws"), items);
+        assertEquals("include the following:", RiskItemFinder.withoutTrailingBullet("include the following: \u2022 "));
+        assertEquals("a line that ends well.", RiskItemFinder.withoutTrailingBullet("a line that ends well. "));
+    }
 }

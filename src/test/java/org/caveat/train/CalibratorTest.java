@@ -14,42 +14,28 @@ import org.junit.jupiter.api.Test;
 class CalibratorTest {
 
     @Test
-    void plattRecoversTheScaleAndShiftOfDistortedScores() {
+    void combinerOfOneMarginIsPlattScalingAndCalibratesDistortedScores() {
         Random r = new Random(7);
         int n = 40_000;
-        double[] z = new double[n];
+        double[][] z = new double[n][];
         boolean[] y = new boolean[n];
         for (int i = 0; i < n; i++) {
-            z[i] = r.nextGaussian() * 2;
-            y[i] = r.nextDouble() < Calibrator.sigmoid(0.5 * z[i] - 1);
+            z[i] = new double[] {r.nextGaussian() * 2};
+            y[i] = r.nextDouble() < Calibrator.sigmoid(0.5 * z[i][0] - 1);
         }
-        double[] ab = Calibrator.platt(z, y);
+        double[] ab = Calibrator.combiner(z, y, 0);
         assertEquals(0.5, ab[0], 0.05, "scale");
         assertEquals(-1, ab[1], 0.08, "shift");
         double[] raw = new double[n];
         double[] calibrated = new double[n];
         for (int i = 0; i < n; i++) {
-            raw[i] = Calibrator.sigmoid(z[i]);
-            calibrated[i] = Calibrator.sigmoid(ab[0] * z[i] + ab[1]);
+            raw[i] = Calibrator.sigmoid(z[i][0]);
+            calibrated[i] = Calibrator.sigmoid(ab[0] * z[i][0] + ab[1]);
         }
         double before = Calibrator.ece(raw, y);
         double after = Calibrator.ece(calibrated, y);
         assertTrue(before > 0.1, "the raw scores are badly calibrated: " + before);
         assertTrue(after < 0.02, "the fitted scores are calibrated: " + after);
-    }
-
-    @Test
-    void plattLeavesAConstantLabelAlone() {
-        assertArrayEquals(new double[] {1, 0}, Calibrator.platt(new double[] {-1, 0, 2}, new boolean[3]));
-        assertArrayEquals(new double[] {1, 0}, Calibrator.platt(new double[] {-1, 0, 2}, new boolean[] {true, true, true}));
-    }
-
-    @Test
-    void plattKeepsTheMapIncreasingEvenWhenScoresAreInverted() {
-        double[] z = {-3, -2, -1, 1, 2, 3};
-        boolean[] y = {true, true, true, false, false, false};
-        double[] ab = Calibrator.platt(z, y);
-        assertTrue(ab[0] > 0, "scale " + ab[0]);
     }
 
     @Test
@@ -73,6 +59,7 @@ class CalibratorTest {
     void combinerOfAConstantLabelPassesTheFirstMarginThrough() {
         double[][] x = {{-1, 0, 0}, {2, 1, 0}};
         assertArrayEquals(new double[] {1, 0, 0, 0}, Calibrator.combiner(x, new boolean[2], 1e-3));
+        assertArrayEquals(new double[] {1, 0, 0, 0}, Calibrator.combiner(x, new boolean[] {true, true}, 1e-3));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Calibrator.combiner(new double[][] {{1, 2}, {1}}, new boolean[] {true, false}, 0));
         assertEquals("input rows differ in length: 1 and 2", e.getMessage());
