@@ -94,7 +94,8 @@ public final class RiskItemFinder {
                     items.add(new ItemSpan(it[0], it[1], it[0]));
                 }
                 String intro = withoutTrailingBullet(t);
-                listOpen = intro.endsWith(":") && ListItems.introducesRisks(intro) || !found.isEmpty() && endsOpen(intro);
+                listOpen = intro.endsWith(":") && ListItems.introducesRisks(intro)
+                        || !found.isEmpty() && endsOpen(intro);
             }
         }
         items.sort((a, b) -> Integer.compare(a.start(), b.start()));

@@ -48,8 +48,9 @@ import smile.util.SparseArray;
  * item's pieces ({@link ItemSentences}), whose model learns from each piece labelled with its item's
  * categories, and with whether the item is an Item 1A factor or a list item. Per-category thresholds
  * are then chosen on the combined out-of-fold scores to maximise micro-F1 over all (item, category)
- * decisions. Deterministic: the same data and settings give the same model bytes, whatever the number
- * of cores. Not thread-safe: use one trainer per thread.
+ * decisions, each moved toward one common threshold as far as nested cross-validation finds it pays
+ * ({@link #thresholdShrinkage}). Deterministic: the same data and settings give the same model bytes,
+ * whatever the number of cores. Not thread-safe: use one trainer per thread.
  */
 public final class Trainer {
     /** The name written into models trained here. */
@@ -414,7 +415,7 @@ public final class Trainer {
     /**
      * Per category, fits the combiner of item and piece margins and the factor flag on out-of-fold margins,
      * then chooses the thresholds that maximise micro-F1 on the combined out-of-fold scores
-     * ({@link #microThresholds}).
+     * ({@link #microThresholds}), shrunk toward the common threshold by {@link #thresholdShrinkage}.
      */
     CategoryCalibration calibrateCategories(List<CorpusDocument> docs, List<Item> items)
             throws InsufficientTrainingDataException {
@@ -460,11 +461,13 @@ public final class Trainer {
             itemFold[i] = fold[items.get(i).doc()];
         }
         double shrinkage = thresholdShrinkage(p, y, itemFold, config.folds());
-        double[] thresholds = shrink(microThresholds(p, y, THRESHOLD_GRID), commonThreshold(p, y, THRESHOLD_GRID), shrinkage);
+        double[] thresholds = shrink(microThresholds(p, y, THRESHOLD_GRID), commonThreshold(p, y, THRESHOLD_GRID),
+                shrinkage);
         LOG.info("category thresholds: {} of the way from the common threshold to each category's own; out-of-fold "
                 + "micro-F1 {} (thresholds that maximise each category's own F1 would give {})", shrinkage,
                 String.format(java.util.Locale.ROOT, "%.4f", microF1(p, y, thresholds)),
-                String.format(java.util.Locale.ROOT, "%.4f", microF1(p, y, perCategoryThresholds(p, y, THRESHOLD_GRID))));
+                String.format(java.util.Locale.ROOT, "%.4f",
+                        microF1(p, y, perCategoryThresholds(p, y, THRESHOLD_GRID))));
         return new CategoryCalibration(weights, thresholds);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -66,8 +67,10 @@ class ThresholdsTest {
             }
         }
         assertEquals(1.0, Trainer.thresholdShrinkage(p, skewedY, fold, 5), 1e-12);
-        double[] own = Trainer.shrink(Trainer.microThresholds(p, skewedY, GRID), Trainer.commonThreshold(p, skewedY, GRID), 1);
-        assertTrue(own[2] > own[0] + 0.2, "the overstated category gets a higher threshold: " + java.util.Arrays.toString(own));
-        assertTrue(Trainer.thresholdShrinkage(p, calibratedY, fold, 5) < 1.0, "calibrated categories share one threshold");
+        double[] own = Trainer.microThresholds(p, skewedY, GRID);
+        assertTrue(own[2] > own[0] + 0.2, "the overstated category gets a higher threshold: " + Arrays.toString(own));
+        assertArrayEquals(own, Trainer.shrink(own, Trainer.commonThreshold(p, skewedY, GRID), 1));
+        assertTrue(Trainer.thresholdShrinkage(p, calibratedY, fold, 5) < 1.0,
+                "calibrated categories share one threshold");
     }
 }
