@@ -69,7 +69,7 @@ class ThresholdsTest {
         assertEquals(1.0, Trainer.thresholdShrinkage(p, skewedY, fold, 5), 1e-12);
         double[] own = Trainer.microThresholds(p, skewedY, GRID);
         assertTrue(own[2] > own[0] + 0.2, "the overstated category gets a higher threshold: " + Arrays.toString(own));
-        assertArrayEquals(own, Trainer.shrink(own, Trainer.commonThreshold(p, skewedY, GRID), 1));
+        assertArrayEquals(own, Trainer.shrink(own, Trainer.commonThreshold(p, skewedY, GRID), 1), 1e-12);
         assertTrue(Trainer.thresholdShrinkage(p, calibratedY, fold, 5) < 1.0,
                 "calibrated categories share one threshold");
     }
