@@ -461,8 +461,8 @@ public final class Trainer {
             itemFold[i] = fold[items.get(i).doc()];
         }
         double shrinkage = thresholdShrinkage(p, y, itemFold, config.folds());
-        double[] thresholds = shrink(microThresholds(p, y, THRESHOLD_GRID), commonThreshold(p, y, THRESHOLD_GRID),
-                shrinkage);
+        double common = commonThreshold(p, y, THRESHOLD_GRID);
+        double[] thresholds = shrink(microThresholds(p, y, THRESHOLD_GRID, common), common, shrinkage);
         LOG.info("category thresholds: {} of the way from the common threshold to each category's own; out-of-fold "
                 + "micro-F1 {} (thresholds that maximise each category's own F1 would give {})", shrinkage,
                 String.format(java.util.Locale.ROOT, "%.4f", microF1(p, y, thresholds)),
@@ -488,9 +488,14 @@ public final class Trainer {
      * @return per category, its threshold
      */
     static double[] microThresholds(double[][] p, boolean[][] y, double[] grid) {
+        return microThresholds(p, y, grid, commonThreshold(p, y, grid));
+    }
+
+    /** {@link #microThresholds(double[][], boolean[][], double[])} from a common threshold worked out already. */
+    static double[] microThresholds(double[][] p, boolean[][] y, double[] grid, double common) {
         int k = p.length == 0 ? RiskCategory.values().length : p[0].length;
         double[] t = new double[k];
-        Arrays.fill(t, commonThreshold(p, y, grid));
+        Arrays.fill(t, common);
         double best = microF1(p, y, t);
         for (int sweep = 0; sweep < THRESHOLD_SWEEPS; sweep++) {
             boolean moved = false;
@@ -581,7 +586,7 @@ public final class Trainer {
             double[][] tp = trainP.toArray(new double[0][]);
             boolean[][] ty = trainY.toArray(new boolean[0][]);
             double common = commonThreshold(tp, ty, THRESHOLD_GRID);
-            double[] own = microThresholds(tp, ty, THRESHOLD_GRID);
+            double[] own = microThresholds(tp, ty, THRESHOLD_GRID, common);
             for (int j = 0; j < SHRINKAGES.length; j++) {
                 long[] c = microCounts(testP.toArray(new double[0][]), testY.toArray(new boolean[0][]),
                         shrink(own, common, SHRINKAGES[j]));
